@@ -1,0 +1,92 @@
+import helmet from '@fastify/helmet';
+import type { Server } from 'node:http';
+import { ConfigService } from '@nestjs/config';
+import {
+  FastifyAdapter,
+  type NestFastifyApplication,
+} from '@nestjs/platform-fastify';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter.js';
+import { createValidationPipe } from './common/pipes/validation.pipe.js';
+import appConfig, { type AppConfig } from './config/app.config.js';
+import type { AllConfig } from './config/config.type.js';
+import { setupSwagger } from './swagger.js';
+
+export const API_PREFIX = 'api';
+
+/**
+ * The Fastify adapter, built before the Nest app exists and so before
+ * ConfigService: it reads the same validated `app` config directly.
+ */
+export function createFastifyAdapter(
+  config: AppConfig = appConfig(),
+): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    // Idle keep-alive sockets are closed on shutdown; in-flight requests finish first.
+    forceCloseConnections: 'idle',
+  });
+}
+
+/**
+ * Everything between "created" and "listening", shared by `main.ts` and the
+ * end-to-end tests so that tests exercise the real HTTP stack.
+ */
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  const config = app.get<ConfigService<AllConfig, true>>(ConfigService);
+  const { corsOrigins, swaggerEnabled, bodyLimit } = config.getOrThrow('app', {
+    infer: true,
+  });
+
+  acceptEmptyJsonBodies(app, bodyLimit);
+  await app.register(helmet, {
+    // Swagger UI needs its own inline styles; everything else keeps helmet's defaults.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  app.enableCors({
+    origin: corsOrigins === '*' ? true : corsOrigins,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-Requested-With'],
+    maxAge: 86_400,
+  });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  if (swaggerEnabled) await setupSwagger(app);
+}
+
+/**
+ * Conduit frontends POST favorite/follow with `Content-Type: application/json`
+ * and no body. Fastify's stock parser answers that with 400; here an empty
+ * body simply means "no body", and anything else goes through the stock
+ * (prototype-poisoning-safe) parser.
+ */
+function acceptEmptyJsonBodies(
+  app: NestFastifyApplication,
+  bodyLimit: number,
+): void {
+  const parseJson = app
+    .getHttpAdapter()
+    .getInstance()
+    .getDefaultJsonParser('error', 'error');
+  app.useBodyParser(
+    'application/json',
+    { bodyLimit },
+    (request, body, done) => {
+      const text = body.toString('utf8');
+      if (text.trim() === '') {
+        done(null, undefined);
+        return;
+      }
+      void parseJson(request, text, done);
+    },
+  );
+}

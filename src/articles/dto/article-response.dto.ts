@@ -1,0 +1,41 @@
+import { ProfileDto } from '../../profiles/dto/profile.dto.js';
+
+/** An article in a list: everything but the body. */
+export class ArticleSummaryDto {
+  /** @example "how-to-train-your-dragon" */
+  slug: string;
+  /** @example "How to train your dragon" */
+  title: string;
+  /** @example "Ever wonder how?" */
+  description: string;
+  /**
+   * Sorted alphabetically.
+   * @example ["dragons", "training"]
+   */
+  tagList: string[];
+  /** @example "2016-02-18T03:22:56.637Z" */
+  createdAt: Date;
+  /** @example "2016-02-18T03:48:35.824Z" */
+  updatedAt: Date;
+  /** Whether the caller favorited it; always false for anonymous callers. */
+  favorited: boolean;
+  /** @example 0 */
+  favoritesCount: number;
+  author: ProfileDto;
+}
+
+export class ArticleDto extends ArticleSummaryDto {
+  /** @example "It takes a Jacobian" */
+  body: string;
+}
+
+export class ArticleResponseDto {
+  article: ArticleDto;
+}
+
+export class ArticleListResponseDto {
+  /** Most recent first. */
+  articles: ArticleSummaryDto[];
+  /** How many articles match the filters in all, not just this page. */
+  articlesCount: number;
+}

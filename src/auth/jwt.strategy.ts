@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { PassportStrategy } from '@nestjs/passport';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Strategy } from 'passport-jwt';
+import type { AuthUser } from '../common/decorators/auth.decorators.js';
+import { UnauthorizedError } from '../common/errors/domain-errors.js';
+import type { AllConfig } from '../config/config.type.js';
+
+export interface AccessTokenPayload {
+  sub: number;
+}
+
+/** RealWorld clients send `Token <jwt>`; `Bearer <jwt>` is accepted too. */
+export function extractAccessToken(request: {
+  headers: IncomingHttpHeaders;
+}): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^(?:Token|Bearer)\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1] : null;
+}
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(config: ConfigService<AllConfig, true>) {
+    super({
+      jwtFromRequest: extractAccessToken,
+      secretOrKey: config.getOrThrow('auth.jwtSecret', { infer: true }),
+      // Pinning the algorithm refuses `alg: none` and key-confusion tricks.
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  validate(payload: AccessTokenPayload): AuthUser {
+    if (!Number.isSafeInteger(payload.sub) || payload.sub < 1) {
+      throw new UnauthorizedError('token', 'is invalid');
+    }
+    return { id: payload.sub };
+  }
+}

@@ -1,0 +1,59 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  ValidationFailedError,
+  type FieldErrors,
+} from '../errors/domain-errors.js';
+
+/**
+ * Flattens class-validator errors into RealWorld's `{ field: [messages] }`.
+ * The request envelope (`user`, `article`, `comment`) is dropped from the
+ * path, and array positions are folded into their field: a bad
+ * `article.tagList[2]` is reported as `tagList`.
+ */
+export function toFieldErrors(
+  errors: ValidationError[],
+  path: string[] = [],
+): FieldErrors {
+  const result: FieldErrors = {};
+  for (const error of errors) {
+    const here = [...path, error.property];
+    if (error.constraints) {
+      const named = here.filter((segment) => !/^\d+$/.test(segment));
+      const field = (named.length > 1 ? named.slice(1) : named).join('.');
+      (result[field] ??= []).push(firstInReadingOrder(error.constraints));
+    }
+    if (error.children?.length) {
+      for (const [field, messages] of Object.entries(
+        toFieldErrors(error.children, here),
+      )) {
+        (result[field] ??= []).push(...messages);
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * One message per field, like RealWorld's examples. Property decorators run
+ * bottom-up, so the constraints arrive in reverse reading order: the last one
+ * is the check written first in the DTO (blank before type before length).
+ */
+function firstInReadingOrder(constraints: Record<string, string>): string {
+  const messages = Object.values(constraints);
+  return messages[messages.length - 1];
+}
+
+/** The app-wide pipe: strips unknown fields, converts query strings, answers 422. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidUnknownValues: true,
+    // No implicit conversion: a number where a string belongs is a 422, not "123".
+    // Query DTOs convert explicitly with @Type(() => Number).
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) =>
+      new ValidationFailedError(toFieldErrors(errors)),
+  });
+}

@@ -1,0 +1,7 @@
+import { InitialSchema1764057600000 } from './1764057600000-initial-schema.js';
+
+/**
+ * Every migration, oldest first. Listed as classes (not a glob) so they load
+ * the same under the build, the CLI and Vitest.
+ */
+export const migrations = [InitialSchema1764057600000];

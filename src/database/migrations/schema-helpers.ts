@@ -1,0 +1,92 @@
+import type {
+  QueryRunner,
+  TableColumnOptions,
+  TableForeignKeyOptions,
+} from 'typeorm';
+
+/**
+ * Column builders that give each database exactly what TypeORM's entity
+ * metadata expects, so one migration serves SQLite, MariaDB/MySQL and
+ * PostgreSQL and the schema builder finds nothing left to change.
+ */
+export class SchemaHelpers {
+  constructor(private readonly queryRunner: QueryRunner) {}
+
+  private get driver() {
+    return this.queryRunner.connection.driver;
+  }
+
+  id(name = 'id'): TableColumnOptions {
+    return {
+      name,
+      type: 'integer',
+      isPrimary: true,
+      isGenerated: true,
+      generationStrategy: 'increment',
+    };
+  }
+
+  int(
+    name: string,
+    options: Partial<TableColumnOptions> = {},
+  ): TableColumnOptions {
+    return { name, type: 'integer', ...options };
+  }
+
+  varchar(
+    name: string,
+    length: number,
+    options: Partial<TableColumnOptions> = {},
+  ): TableColumnOptions {
+    return { name, type: 'varchar', length: String(length), ...options };
+  }
+
+  text(
+    name: string,
+    options: Partial<TableColumnOptions> = {},
+  ): TableColumnOptions {
+    return { name, type: 'text', ...options };
+  }
+
+  createdAt(name = 'createdAt'): TableColumnOptions {
+    const types = this.driver.mappedDataTypes;
+    return {
+      name,
+      type: this.driver.normalizeType({ type: types.createDate }),
+      precision: types.createDatePrecision,
+      default: types.createDateDefault,
+    };
+  }
+
+  updatedAt(name = 'updatedAt'): TableColumnOptions {
+    const types = this.driver.mappedDataTypes;
+    const isMysql =
+      this.driver.options.type === 'mysql' ||
+      this.driver.options.type === 'mariadb';
+    return {
+      name,
+      type: this.driver.normalizeType({ type: types.updateDate }),
+      precision: types.updateDatePrecision,
+      default: types.updateDateDefault,
+      // Only MySQL/MariaDB keep updatedAt current themselves; elsewhere TypeORM sets it.
+      ...(isMysql ? { onUpdate: types.updateDateDefault } : {}),
+    };
+  }
+
+  /** A foreign key that cascades deletes; `NO ACTION` on update matches the entities on every database. */
+  foreignKey(
+    name: string,
+    column: string,
+    referencedTable: string,
+    onDelete: 'CASCADE' | 'SET NULL' = 'CASCADE',
+  ): TableForeignKeyOptions {
+    return {
+      name,
+      columnNames: [column],
+      referencedTableName: referencedTable,
+      referencedColumnNames: ['id'],
+      onDelete,
+      onUpdate: 'NO ACTION',
+    };
+  }
+}

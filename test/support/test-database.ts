@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import mysql from 'mysql2/promise';
+import pg from 'pg';
+import { parseDatabaseUrl } from '../../src/config/database.config.js';
+
+/**
+ * A database of its own for one test file, on whatever backend
+ * `DATABASE_URL` names: an in-memory SQLite database by default, or a freshly
+ * created MariaDB/MySQL or PostgreSQL database that is dropped afterwards.
+ */
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(
+  baseUrl = process.env.DATABASE_URL,
+): Promise<TestDatabase> {
+  const { type } = parseDatabaseUrl(baseUrl);
+  if (type === 'better-sqlite3' || !baseUrl) {
+    return { url: 'sqlite::memory:', drop: async () => {} };
+  }
+
+  const name = `inkwell_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const url = new URL(baseUrl);
+  const server = new URL(baseUrl);
+
+  if (type === 'mysql' || type === 'mariadb') {
+    server.pathname = '/';
+    const admin = async (sql: string) => {
+      const connection = await mysql.createConnection(
+        server.toString().replace(/^mariadb:/, 'mysql:'),
+      );
+      try {
+        await connection.query(sql);
+      } finally {
+        await connection.end();
+      }
+    };
+    await admin(
+      `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      drop: () => admin(`DROP DATABASE IF EXISTS \`${name}\``),
+    };
+  }
+
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: server.toString() });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
