@@ -8,9 +8,7 @@ import { resolve } from 'node:path';
 const src = resolve(import.meta.dirname, '..', 'src');
 
 new PluginMetadataGenerator().generate({
-  visitors: [
-    new ReadonlyVisitor({ introspectComments: true, pathToSource: src }),
-  ],
+  visitors: [new ReadonlyVisitor({ introspectComments: true, pathToSource: src })],
   outputDir: src,
   watch: false,
   tsconfigPath: 'tsconfig.build.json',

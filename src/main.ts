@@ -7,13 +7,9 @@ import { configureApp, createFastifyAdapter } from './app.setup.js';
 import type { AllConfig } from './config/config.type.js';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule,
-    createFastifyAdapter(),
-    {
-      bufferLogs: false,
-    },
-  );
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), {
+    bufferLogs: false,
+  });
   await configureApp(app);
   const config = app.get<ConfigService<AllConfig, true>>(ConfigService);
   const { host, port, swaggerEnabled } = config.getOrThrow('app', {
@@ -21,9 +17,7 @@ async function bootstrap(): Promise<void> {
   });
   await app.listen(port, host);
 
-  const url = (await app.getUrl())
-    .replace('[::1]', 'localhost')
-    .replace('0.0.0.0', 'localhost');
+  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
   const logger = new Logger('Inkwell');
   logger.log(`API listening on ${url}/api`);
   if (swaggerEnabled) logger.log(`API docs on ${url}/docs`);

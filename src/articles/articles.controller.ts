@@ -18,18 +18,11 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import {
-  Authenticated,
-  CurrentUser,
-  type AuthUser,
-} from '../common/decorators/auth.decorators.js';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/decorators/auth.decorators.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { PaginationQueryDto } from '../common/dto/pagination-query.dto.js';
 import { ArticlesService } from './articles.service.js';
-import {
-  ArticleListResponseDto,
-  ArticleResponseDto,
-} from './dto/article-response.dto.js';
+import { ArticleListResponseDto, ArticleResponseDto } from './dto/article-response.dto.js';
 import { CreateArticleRequestDto } from './dto/create-article.dto.js';
 import { ListArticlesQueryDto } from './dto/list-articles-query.dto.js';
 import { UpdateArticleRequestDto } from './dto/update-article.dto.js';
@@ -127,10 +120,7 @@ export class ArticlesController {
     description: 'No article has this slug',
     type: ErrorResponseDto,
   })
-  async delete(
-    @Param('slug') slug: string,
-    @CurrentUser() caller: AuthUser,
-  ): Promise<void> {
+  async delete(@Param('slug') slug: string, @CurrentUser() caller: AuthUser): Promise<void> {
     await this.articles.delete(caller.id, slug);
   }
 

@@ -8,11 +8,7 @@ import { Article } from './entities/article.entity.js';
 import { Favorite } from './entities/favorite.entity.js';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Article, Favorite]),
-    ProfilesModule,
-    TagsModule,
-  ],
+  imports: [TypeOrmModule.forFeature([Article, Favorite]), ProfilesModule, TagsModule],
   controllers: [ArticlesController],
   providers: [ArticlesService],
   exports: [ArticlesService],

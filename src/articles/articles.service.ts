@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import {
-  In,
-  Repository,
-  type EntityManager,
-  type SelectQueryBuilder,
-} from 'typeorm';
-import {
-  ForbiddenError,
-  NotFoundError,
-} from '../common/errors/domain-errors.js';
+import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors.js';
 import type { PaginationQueryDto } from '../common/dto/pagination-query.dto.js';
 import { isUniqueViolation } from '../database/database-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -64,18 +56,11 @@ export class ArticlesService {
    * of queries whatever the page size: count + page, then tags, favorites
    * and follows for the whole page at once.
    */
-  async list(
-    query: ListArticlesQueryDto,
-    viewerId?: number,
-  ): Promise<ArticleListResponseDto> {
+  async list(query: ListArticlesQueryDto, viewerId?: number): Promise<ArticleListResponseDto> {
     const builder = this.summaries();
     if (query.tag !== undefined) {
       builder
-        .innerJoin(
-          ArticleTag,
-          'filterArticleTag',
-          'filterArticleTag.articleId = article.id',
-        )
+        .innerJoin(ArticleTag, 'filterArticleTag', 'filterArticleTag.articleId = article.id')
         .innerJoin(
           Tag,
           'filterTag',
@@ -90,11 +75,7 @@ export class ArticlesService {
     }
     if (query.favorited !== undefined) {
       builder
-        .innerJoin(
-          Favorite,
-          'filterFavorite',
-          'filterFavorite.articleId = article.id',
-        )
+        .innerJoin(Favorite, 'filterFavorite', 'filterFavorite.articleId = article.id')
         .innerJoin(
           User,
           'favoritedBy',
@@ -108,10 +89,7 @@ export class ArticlesService {
   }
 
   /** Articles by authors the viewer follows, most recent first. */
-  async feed(
-    viewerId: number,
-    page: PaginationQueryDto,
-  ): Promise<ArticleListResponseDto> {
+  async feed(viewerId: number, page: PaginationQueryDto): Promise<ArticleListResponseDto> {
     const builder = this.summaries().innerJoin(
       Follow,
       'follow',
@@ -144,11 +122,7 @@ export class ArticlesService {
     return this.toArticle(await this.findById(id), authorId);
   }
 
-  async update(
-    callerId: number,
-    slug: string,
-    changes: UpdateArticleDto,
-  ): Promise<ArticleDto> {
+  async update(callerId: number, slug: string, changes: UpdateArticleDto): Promise<ArticleDto> {
     const article = await this.findOwned(callerId, slug);
     const save = (newSlug: string) =>
       this.transactions.run(async (manager) => {
@@ -158,8 +132,7 @@ export class ArticlesService {
           description: changes.description ?? article.description,
           body: changes.body ?? article.body,
         });
-        if (changes.tagList)
-          await this.tags.setArticleTags(manager, article.id, changes.tagList);
+        if (changes.tagList) await this.tags.setArticleTags(manager, article.id, changes.tagList);
       });
     if (
       changes.title !== undefined &&
@@ -183,8 +156,7 @@ export class ArticlesService {
     const article = await this.findBySlug(slug);
     try {
       await this.transactions.run(async (manager) => {
-        if (await manager.existsBy(Favorite, { userId, articleId: article.id }))
-          return;
+        if (await manager.existsBy(Favorite, { userId, articleId: article.id })) return;
         // Counter first: its row lock orders concurrent favorites, where taking the
         // foreign-key share lock first (by inserting) would deadlock on MySQL.
         await this.bumpFavorites(manager, article.id, +1);
@@ -243,10 +215,7 @@ export class ArticlesService {
     };
   }
 
-  private async toSummaries(
-    articles: Article[],
-    viewerId?: number,
-  ): Promise<ArticleSummaryDto[]> {
+  private async toSummaries(articles: Article[], viewerId?: number): Promise<ArticleSummaryDto[]> {
     const ids = articles.map((article) => article.id);
     const [tagsByArticle, favorited, followed] = await Promise.all([
       this.tags.namesByArticle(ids),
@@ -269,10 +238,7 @@ export class ArticlesService {
     }));
   }
 
-  private async toArticle(
-    article: Article,
-    viewerId?: number,
-  ): Promise<ArticleDto> {
+  private async toArticle(article: Article, viewerId?: number): Promise<ArticleDto> {
     const [summary] = await this.toSummaries([article], viewerId);
     const { slug, title, description, ...rest } = summary;
     return { slug, title, description, body: article.body, ...rest };
@@ -333,14 +299,9 @@ export class ArticlesService {
   }
 
   /** Runs `write` with the title's slug, or with a suffixed one when that is taken (also by a racing writer). */
-  private async withFreeSlug<T>(
-    title: string,
-    write: (slug: string) => Promise<T>,
-  ): Promise<T> {
+  private async withFreeSlug<T>(title: string, write: (slug: string) => Promise<T>): Promise<T> {
     const base = slugify(title);
-    let slug = (await this.articles.existsBy({ slug: base }))
-      ? `${base}-${uniqueSuffix()}`
-      : base;
+    let slug = (await this.articles.existsBy({ slug: base })) ? `${base}-${uniqueSuffix()}` : base;
     for (let attempt = 1; ; attempt++) {
       try {
         return await write(slug);

@@ -2,10 +2,7 @@ import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
-import {
-  AUTH_MODE_KEY,
-  type AuthMode,
-} from '../common/decorators/auth.decorators.js';
+import { AUTH_MODE_KEY, type AuthMode } from '../common/decorators/auth.decorators.js';
 import { UnauthorizedError } from '../common/errors/domain-errors.js';
 
 /**
@@ -33,11 +30,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     return super.canActivate(context);
   }
 
-  override handleRequest<TUser>(
-    error: unknown,
-    user: TUser | false,
-    info: unknown,
-  ): TUser {
+  override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
     if (error || !user) {
       throw new UnauthorizedError('token', describeTokenFailure(error ?? info));
     }

@@ -12,9 +12,7 @@ export interface AccessTokenPayload {
 }
 
 /** RealWorld clients send `Token <jwt>`; `Bearer <jwt>` is accepted too. */
-export function extractAccessToken(request: {
-  headers: IncomingHttpHeaders;
-}): string | null {
+export function extractAccessToken(request: { headers: IncomingHttpHeaders }): string | null {
   const header = request.headers.authorization;
   if (!header) return null;
   const match = /^(?:Token|Bearer)\s+(\S+)\s*$/i.exec(header);

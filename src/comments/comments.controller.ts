@@ -1,13 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
   ApiForbiddenResponse,
   ApiNoContentResponse,
@@ -16,18 +7,11 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import {
-  Authenticated,
-  CurrentUser,
-  type AuthUser,
-} from '../common/decorators/auth.decorators.js';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/decorators/auth.decorators.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { ParseIdPipe } from '../common/pipes/parse-id.pipe.js';
 import { CommentsService } from './comments.service.js';
-import {
-  CommentListResponseDto,
-  CommentResponseDto,
-} from './dto/comment-response.dto.js';
+import { CommentListResponseDto, CommentResponseDto } from './dto/comment-response.dto.js';
 import { CreateCommentRequestDto } from './dto/create-comment.dto.js';
 
 @ApiTags('Comments')

@@ -7,11 +7,7 @@ import { CommentsService } from './comments.service.js';
 import { Comment } from './entities/comment.entity.js';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Comment]),
-    ArticlesModule,
-    ProfilesModule,
-  ],
+  imports: [TypeOrmModule.forFeature([Comment]), ArticlesModule, ProfilesModule],
   controllers: [CommentsController],
   providers: [CommentsService],
 })

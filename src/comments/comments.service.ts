@@ -2,10 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ArticlesService } from '../articles/articles.service.js';
-import {
-  ForbiddenError,
-  NotFoundError,
-} from '../common/errors/domain-errors.js';
+import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors.js';
 import { ProfileDto } from '../profiles/dto/profile.dto.js';
 import { ProfilesService } from '../profiles/profiles.service.js';
 import type { CommentDto } from './dto/comment-response.dto.js';
@@ -31,16 +28,10 @@ export class CommentsService {
       viewerId,
       comments.map((comment) => comment.authorId),
     );
-    return comments.map((comment) =>
-      this.toDto(comment, followed.has(comment.authorId)),
-    );
+    return comments.map((comment) => this.toDto(comment, followed.has(comment.authorId)));
   }
 
-  async create(
-    authorId: number,
-    slug: string,
-    body: string,
-  ): Promise<CommentDto> {
+  async create(authorId: number, slug: string, body: string): Promise<CommentDto> {
     const articleId = await this.articles.idOf(slug);
     const { identifiers } = await this.comments.insert({
       articleId,
@@ -55,11 +46,7 @@ export class CommentsService {
     return this.toDto(comment, false);
   }
 
-  async delete(
-    callerId: number,
-    slug: string,
-    commentId: number,
-  ): Promise<void> {
+  async delete(callerId: number, slug: string, commentId: number): Promise<void> {
     const articleId = await this.articles.idOf(slug);
     const comment = await this.comments.findOne({
       where: { id: commentId, articleId },

@@ -6,8 +6,7 @@ import { validateConfig } from './validate-config.js';
  * The secret shipped in `.env` for local development. Production refuses to
  * start with it, so a forgotten override can never sign real tokens.
  */
-export const DEVELOPMENT_JWT_SECRET =
-  'development-only-jwt-secret-never-use-in-production';
+export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-never-use-in-production';
 
 export interface AuthConfig {
   jwtSecret: string;

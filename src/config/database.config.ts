@@ -63,6 +63,4 @@ export function loadDatabaseConfig(
   };
 }
 
-export default registerAs('database', (): DatabaseConfig =>
-  loadDatabaseConfig(),
-);
+export default registerAs('database', (): DatabaseConfig => loadDatabaseConfig());

@@ -27,8 +27,7 @@ export function buildDataSourceOptions(
   switch (config.type) {
     case 'better-sqlite3': {
       const database = config.sqlitePath ?? ':memory:';
-      if (database !== ':memory:')
-        mkdirSync(dirname(database), { recursive: true });
+      if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
       return {
         ...common,
         type: 'better-sqlite3',

@@ -7,12 +7,4 @@ import { Tag } from '../tags/entities/tag.entity.js';
 import { User } from '../users/entities/user.entity.js';
 
 /** Every entity, for tools that need them all without Nest's autoLoadEntities. */
-export const entities = [
-  User,
-  Follow,
-  Article,
-  Favorite,
-  Tag,
-  ArticleTag,
-  Comment,
-];
+export const entities = [User, Follow, Article, Favorite, Tag, ArticleTag, Comment];

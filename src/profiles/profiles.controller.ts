@@ -1,18 +1,6 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Post,
-} from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  Authenticated,
-  CurrentUser,
-  type AuthUser,
-} from '../common/decorators/auth.decorators.js';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/decorators/auth.decorators.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { ProfileResponseDto } from './dto/profile.dto.js';
 import { ProfilesService } from './profiles.service.js';

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import {
-  NotFoundError,
-  ValidationFailedError,
-} from '../common/errors/domain-errors.js';
+import { NotFoundError, ValidationFailedError } from '../common/errors/domain-errors.js';
 import { User } from '../users/entities/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { ProfileDto } from './dto/profile.dto.js';
@@ -19,9 +16,7 @@ export class ProfilesService {
 
   async get(username: string, viewerId?: number): Promise<ProfileDto> {
     const user = await this.findUser(username);
-    const following = viewerId
-      ? await this.isFollowing(viewerId, user.id)
-      : false;
+    const following = viewerId ? await this.isFollowing(viewerId, user.id) : false;
     return ProfileDto.from(user, following);
   }
 
@@ -50,10 +45,7 @@ export class ProfilesService {
   }
 
   /** Which of `userIds` the viewer follows, in one query. */
-  async followedAmong(
-    viewerId: number | undefined,
-    userIds: number[],
-  ): Promise<Set<number>> {
+  async followedAmong(viewerId: number | undefined, userIds: number[]): Promise<Set<number>> {
     if (!viewerId || userIds.length === 0) return new Set();
     const rows = await this.follows.find({
       select: { followingId: true },

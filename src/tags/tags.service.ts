@@ -28,11 +28,7 @@ export class TagsService {
   }
 
   /** Replaces an article's tags, creating missing tags; runs inside the caller's transaction. */
-  async setArticleTags(
-    manager: EntityManager,
-    articleId: number,
-    names: string[],
-  ): Promise<void> {
+  async setArticleTags(manager: EntityManager, articleId: number, names: string[]): Promise<void> {
     await manager.delete(ArticleTag, { articleId });
     if (names.length === 0) return;
     // Concurrent writers may create the same tag: insert-or-ignore, then read back the ids.

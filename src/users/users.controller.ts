@@ -1,17 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Post,
-  Put,
-} from '@nestjs/common';
-import {
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { AccessTokenService } from '../auth/access-token.service.js';
 import { AccessToken } from '../auth/access-token.decorator.js';
 import {
@@ -43,9 +31,7 @@ export class UsersController {
   @Public()
   @Post('users')
   @ApiOperation({ operationId: 'CreateUser' })
-  async register(
-    @Body() body: RegisterUserRequestDto,
-  ): Promise<UserResponseDto> {
+  async register(@Body() body: RegisterUserRequestDto): Promise<UserResponseDto> {
     const user = await this.users.register(body.user);
     return { user: UserDto.from(user, await this.tokens.issue(user.id)) };
   }
@@ -56,10 +42,7 @@ export class UsersController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'Login' })
   async login(@Body() body: LoginUserRequestDto): Promise<UserResponseDto> {
-    const user = await this.users.authenticate(
-      body.user.email,
-      body.user.password,
-    );
+    const user = await this.users.authenticate(body.user.email, body.user.password);
     return { user: UserDto.from(user, await this.tokens.issue(user.id)) };
   }
 

@@ -39,8 +39,7 @@ export class UsersService {
   async authenticate(email: string, password: string): Promise<User> {
     const user = await this.users.findOneBy({ email });
     const valid = await this.passwords.verify(user?.passwordHash, password);
-    if (!user || !valid)
-      throw new UnauthorizedError('email or password', 'is invalid');
+    if (!user || !valid) throw new UnauthorizedError('email or password', 'is invalid');
     return user;
   }
 
@@ -56,8 +55,7 @@ export class UsersService {
     await this.assertAvailable(
       {
         email: changes.email !== user.email ? changes.email : undefined,
-        username:
-          changes.username !== user.username ? changes.username : undefined,
+        username: changes.username !== user.username ? changes.username : undefined,
       },
       id,
     );
@@ -95,8 +93,7 @@ export class UsersService {
         : null,
     ]);
     if (emailOwner && emailOwner.id !== exceptUserId) errors.email = [TAKEN];
-    if (usernameOwner && usernameOwner.id !== exceptUserId)
-      errors.username = [TAKEN];
+    if (usernameOwner && usernameOwner.id !== exceptUserId) errors.username = [TAKEN];
     if (Object.keys(errors).length > 0) throw new ValidationFailedError(errors);
   }
 
@@ -106,10 +103,7 @@ export class UsersService {
       return await this.users.save(user);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      await this.assertAvailable(
-        { email: user.email, username: user.username },
-        user.id,
-      );
+      await this.assertAvailable({ email: user.email, username: user.username }, user.id);
       throw ValidationFailedError.field('username', TAKEN);
     }
   }

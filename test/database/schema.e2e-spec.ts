@@ -2,10 +2,7 @@ import { DataSource } from 'typeorm';
 import { loadDatabaseConfig } from '../../src/config/database.config.js';
 import { buildDataSourceOptions } from '../../src/database/data-source-options.js';
 import { entities } from '../../src/database/entities.js';
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from '../support/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 describe('migrations', () => {
   let database: TestDatabase;
@@ -32,9 +29,7 @@ describe('migrations', () => {
 
   it('undo cleanly and apply again', async () => {
     for (let i = 0; i < applied(); i++) await dataSource.undoLastMigration();
-    const tables = await dataSource
-      .createQueryRunner()
-      .getTables(['users', 'articles']);
+    const tables = await dataSource.createQueryRunner().getTables(['users', 'articles']);
     expect(tables).toEqual([]);
     await dataSource.runMigrations();
     const pending = await dataSource.driver.createSchemaBuilder().log();

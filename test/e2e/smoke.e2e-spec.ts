@@ -10,15 +10,13 @@ describe('smoke', () => {
   });
 
   it('registers, creates and lists', async () => {
-    const reg = await t.http
-      .post('/api/users')
-      .send({
-        user: {
-          username: 'jake',
-          email: 'Jake@Jake.jake',
-          password: 'jakejake',
-        },
-      });
+    const reg = await t.http.post('/api/users').send({
+      user: {
+        username: 'jake',
+        email: 'Jake@Jake.jake',
+        password: 'jakejake',
+      },
+    });
     console.log(reg.status, reg.body);
     const token = reg.body.user.token;
     const art = await t.http
@@ -40,19 +38,14 @@ describe('smoke', () => {
     console.log(fav.status, JSON.stringify(fav.body));
     const list = await t.http.get('/api/articles?limit=abc');
     console.log(list.status, JSON.stringify(list.body));
-    const list2 = await t.http
-      .get('/api/articles')
-      .set('Authorization', `Token ${token}`);
+    const list2 = await t.http.get('/api/articles').set('Authorization', `Token ${token}`);
     console.log(list2.status, JSON.stringify(list2.body));
     const bad = await t.http
       .post('/api/users')
       .send({ user: { username: 123, email: 'x', password: null } });
     console.log(bad.status, JSON.stringify(bad.body));
     const docs = await t.http.get('/docs-json');
-    console.log(
-      docs.status,
-      JSON.stringify(docs.body.components.schemas.UserDto),
-    );
+    console.log(docs.status, JSON.stringify(docs.body.components.schemas.UserDto));
     const c = await t.http
       .post(`/api/articles/${art.body.article.slug}/comments`)
       .set('Authorization', `Token ${token}`)

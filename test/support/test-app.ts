@@ -12,9 +12,7 @@ export interface TestApp {
   http: ReturnType<typeof request>;
   dataSource: DataSource;
   /** Counts the SQL statements run while `work` runs. */
-  countQueries<T>(
-    work: () => Promise<T>,
-  ): Promise<{ result: T; queries: string[] }>;
+  countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: string[] }>;
   close(): Promise<void>;
 }
 
@@ -22,9 +20,7 @@ export interface TestApp {
  * Boots the whole application, exactly as `main.ts` does, on a database of
  * its own (see `createTestDatabase`). One per test file.
  */
-export async function createTestApp(
-  env: Record<string, string> = {},
-): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -36,12 +32,9 @@ export async function createTestApp(
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule],
   }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(
-    createFastifyAdapter(),
-    {
-      logger: ['error', 'warn'],
-    },
-  );
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
+    logger: ['error', 'warn'],
+  });
   await configureApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -37,9 +37,7 @@ export async function createTestDatabase(
         await connection.end();
       }
     };
-    await admin(
-      `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
+    await admin(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     url.pathname = `/${name}`;
     return {
       url: url.toString(),

@@ -31,11 +31,9 @@ export const TAGS_MAX = 20;
 const NormalizeTags = () =>
   Transform(({ value }: { value: unknown }) =>
     Array.isArray(value)
-      ? [
-          ...new Set(
-            value.map((tag) => (typeof tag === 'string' ? tag.trim() : tag)),
-          ),
-        ].filter((tag) => tag !== '')
+      ? [...new Set(value.map((tag) => (typeof tag === 'string' ? tag.trim() : tag)))].filter(
+          (tag) => tag !== '',
+        )
       : value,
   );
 

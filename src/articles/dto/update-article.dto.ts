@@ -15,12 +15,7 @@ import {
 } from '../../common/validation/messages.js';
 import { MaxUtf8Bytes } from '../../common/validation/max-utf8-bytes.js';
 import { IsOptionalNotNull, Trim } from '../../common/validation/transforms.js';
-import {
-  BODY_MAX_BYTES,
-  DESCRIPTION_MAX,
-  TagList,
-  TITLE_MAX,
-} from './create-article.dto.js';
+import { BODY_MAX_BYTES, DESCRIPTION_MAX, TagList, TITLE_MAX } from './create-article.dto.js';
 
 /** Only the fields sent change; a new title gives the article a new slug. */
 export class UpdateArticleDto {

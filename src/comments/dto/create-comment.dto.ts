@@ -1,16 +1,6 @@
 import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsNotEmpty,
-  IsObject,
-  IsString,
-  ValidateNested,
-} from 'class-validator';
-import {
-  BLANK,
-  MUST_BE_OBJECT,
-  MUST_BE_STRING,
-} from '../../common/validation/messages.js';
+import { IsDefined, IsNotEmpty, IsObject, IsString, ValidateNested } from 'class-validator';
+import { BLANK, MUST_BE_OBJECT, MUST_BE_STRING } from '../../common/validation/messages.js';
 import { MaxUtf8Bytes } from '../../common/validation/max-utf8-bytes.js';
 import { Trim } from '../../common/validation/transforms.js';
 

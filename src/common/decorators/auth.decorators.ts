@@ -45,12 +45,10 @@ export function Authenticated(options: { optional?: boolean } = {}) {
 }
 
 /** Opens a route to anyone; the token, if any, is ignored. */
-export const Public = () =>
-  SetMetadata(AUTH_MODE_KEY, 'public' satisfies AuthMode);
+export const Public = () => SetMetadata(AUTH_MODE_KEY, 'public' satisfies AuthMode);
 
 /** The authenticated caller (`AuthUser`), or `undefined` on an optional route without a token. */
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AuthUser | undefined =>
-    context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>()
-      .user,
+    context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>().user,
 );

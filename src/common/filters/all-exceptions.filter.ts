@@ -14,10 +14,7 @@ interface ErrorBody {
 }
 
 /** Fastify's own request errors (body parsing, limits), by code. */
-const FASTIFY_ERRORS: Record<
-  string,
-  { status: number; field: string; message: string }
-> = {
+const FASTIFY_ERRORS: Record<string, { status: number; field: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {
     status: 400,
     field: 'body',
@@ -101,10 +98,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private fastifyErrorCode(exception: unknown): string | undefined {
-    const candidates = [
-      exception,
-      (exception as { cause?: unknown } | null)?.cause,
-    ];
+    const candidates = [exception, (exception as { cause?: unknown } | null)?.cause];
     for (const candidate of candidates) {
       const code = (candidate as { code?: unknown } | null)?.code;
       if (typeof code === 'string' && code.startsWith('FST_')) return code;

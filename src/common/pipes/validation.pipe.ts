@@ -1,8 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import {
-  ValidationFailedError,
-  type FieldErrors,
-} from '../errors/domain-errors.js';
+import { ValidationFailedError, type FieldErrors } from '../errors/domain-errors.js';
 
 /**
  * Flattens class-validator errors into RealWorld's `{ field: [messages] }`.
@@ -10,10 +7,7 @@ import {
  * path, and array positions are folded into their field: a bad
  * `article.tagList[2]` is reported as `tagList`.
  */
-export function toFieldErrors(
-  errors: ValidationError[],
-  path: string[] = [],
-): FieldErrors {
+export function toFieldErrors(errors: ValidationError[], path: string[] = []): FieldErrors {
   const result: FieldErrors = {};
   for (const error of errors) {
     const here = [...path, error.property];
@@ -23,9 +17,7 @@ export function toFieldErrors(
       (result[field] ??= []).push(firstInReadingOrder(error.constraints));
     }
     if (error.children?.length) {
-      for (const [field, messages] of Object.entries(
-        toFieldErrors(error.children, here),
-      )) {
+      for (const [field, messages] of Object.entries(toFieldErrors(error.children, here))) {
         (result[field] ??= []).push(...messages);
       }
     }
@@ -53,7 +45,6 @@ export function createValidationPipe(): ValidationPipe {
     // Query DTOs convert explicitly with @Type(() => Number).
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new ValidationFailedError(toFieldErrors(errors)),
+    exceptionFactory: (errors) => new ValidationFailedError(toFieldErrors(errors)),
   });
 }

@@ -1,10 +1,7 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** Caps a string by its UTF-8 size, which is what a database column limit counts. */
-export function MaxUtf8Bytes(
-  max: number,
-  options?: ValidationOptions,
-): PropertyDecorator {
+export function MaxUtf8Bytes(max: number, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'maxUtf8Bytes',

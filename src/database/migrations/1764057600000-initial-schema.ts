@@ -40,9 +40,7 @@ export class InitialSchema1764057600000 implements MigrationInterface {
           s.int('followingId', { isPrimary: true }),
           s.createdAt(),
         ],
-        indices: [
-          { name: 'IDX_follows_following', columnNames: ['followingId'] },
-        ],
+        indices: [{ name: 'IDX_follows_following', columnNames: ['followingId'] }],
         foreignKeys: [
           s.foreignKey('FK_follows_follower', 'followerId', 'users'),
           s.foreignKey('FK_follows_following', 'followingId', 'users'),
@@ -80,19 +78,14 @@ export class InitialSchema1764057600000 implements MigrationInterface {
       new Table({
         name: 'tags',
         columns: [s.id(), s.varchar('name', 64)],
-        indices: [
-          { name: 'UQ_tags_name', columnNames: ['name'], isUnique: true },
-        ],
+        indices: [{ name: 'UQ_tags_name', columnNames: ['name'], isUnique: true }],
       }),
     );
 
     await queryRunner.createTable(
       new Table({
         name: 'article_tags',
-        columns: [
-          s.int('articleId', { isPrimary: true }),
-          s.int('tagId', { isPrimary: true }),
-        ],
+        columns: [s.int('articleId', { isPrimary: true }), s.int('tagId', { isPrimary: true })],
         indices: [{ name: 'IDX_article_tags_tag', columnNames: ['tagId'] }],
         foreignKeys: [
           s.foreignKey('FK_article_tags_article', 'articleId', 'articles'),
@@ -109,9 +102,7 @@ export class InitialSchema1764057600000 implements MigrationInterface {
           s.int('articleId', { isPrimary: true }),
           s.createdAt(),
         ],
-        indices: [
-          { name: 'IDX_favorites_article', columnNames: ['articleId'] },
-        ],
+        indices: [{ name: 'IDX_favorites_article', columnNames: ['articleId'] }],
         foreignKeys: [
           s.foreignKey('FK_favorites_user', 'userId', 'users'),
           s.foreignKey('FK_favorites_article', 'articleId', 'articles'),

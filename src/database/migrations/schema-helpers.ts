@@ -1,8 +1,4 @@
-import type {
-  QueryRunner,
-  TableColumnOptions,
-  TableForeignKeyOptions,
-} from 'typeorm';
+import type { QueryRunner, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
 
 /**
  * Column builders that give each database exactly what TypeORM's entity
@@ -26,10 +22,7 @@ export class SchemaHelpers {
     };
   }
 
-  int(
-    name: string,
-    options: Partial<TableColumnOptions> = {},
-  ): TableColumnOptions {
+  int(name: string, options: Partial<TableColumnOptions> = {}): TableColumnOptions {
     return { name, type: 'integer', ...options };
   }
 
@@ -41,10 +34,7 @@ export class SchemaHelpers {
     return { name, type: 'varchar', length: String(length), ...options };
   }
 
-  text(
-    name: string,
-    options: Partial<TableColumnOptions> = {},
-  ): TableColumnOptions {
+  text(name: string, options: Partial<TableColumnOptions> = {}): TableColumnOptions {
     return { name, type: 'text', ...options };
   }
 
@@ -60,9 +50,7 @@ export class SchemaHelpers {
 
   updatedAt(name = 'updatedAt'): TableColumnOptions {
     const types = this.driver.mappedDataTypes;
-    const isMysql =
-      this.driver.options.type === 'mysql' ||
-      this.driver.options.type === 'mariadb';
+    const isMysql = this.driver.options.type === 'mysql' || this.driver.options.type === 'mariadb';
     return {
       name,
       type: this.driver.normalizeType({ type: types.updateDate }),

@@ -11,10 +11,7 @@ export class ProfileDto {
   /** Whether the caller follows this user; always false for anonymous callers. */
   following: boolean;
 
-  static from(
-    user: Pick<User, 'username' | 'bio' | 'image'>,
-    following: boolean,
-  ): ProfileDto {
+  static from(user: Pick<User, 'username' | 'bio' | 'image'>, following: boolean): ProfileDto {
     return {
       username: user.username,
       bio: user.bio,

@@ -25,11 +25,7 @@ import {
   NormalizeEmail,
   Trim,
 } from '../../common/validation/transforms.js';
-import {
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-  USERNAME_PATTERN,
-} from './register-user.dto.js';
+import { PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from './register-user.dto.js';
 
 /** Every field is optional; only the ones sent change. */
 export class UpdateUserDto {
@@ -77,10 +73,7 @@ export class UpdateUserDto {
   @IsNullable()
   @IsString({ message: MUST_BE_STRING })
   @MaxLength(2048, { message: tooLong(2048) })
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true },
-    { message: INVALID },
-  )
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: INVALID })
   image?: string | null;
 }
 
