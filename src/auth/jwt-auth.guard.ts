@@ -2,8 +2,17 @@ import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
-import { AUTH_MODE_KEY, type AuthMode } from '../common/decorators/auth.decorators.js';
-import { UnauthorizedError } from '../common/errors/domain-errors.js';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import {
+  AUTH_MODE_KEY,
+  ROLES_KEY,
+  type AuthMode,
+  type AuthUser,
+} from '../common/decorators/auth.decorators.js';
+import { ForbiddenError, UnauthorizedError } from '../common/errors/domain-errors.js';
+import { User } from '../users/entities/user.entity.js';
+import type { Role } from './role.enum.js';
 
 /**
  * Global guard: every route needs a valid token unless it is marked
@@ -12,22 +21,37 @@ import { UnauthorizedError } from '../common/errors/domain-errors.js';
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
     const mode =
-      this.reflector.getAllAndOverride<AuthMode | undefined>(AUTH_MODE_KEY, [
-        context.getHandler(),
-        context.getClass(),
-      ]) ?? 'required';
+      this.reflector.getAllAndOverride<AuthMode | undefined>(AUTH_MODE_KEY, targets) ?? 'required';
     if (mode === 'public') return true;
-    if (mode === 'optional') {
-      const request = context.switchToHttp().getRequest<FastifyRequest>();
-      if (!request.headers.authorization) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
+    if (mode === 'optional' && !request.headers.authorization) return true;
+    await super.canActivate(context);
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
+    if (roles.length > 0) await this.assertRole(request.user!, roles);
+    return true;
+  }
+
+  /** Roles are read from the database, not the token, so a demotion applies at once. */
+  private async assertRole(caller: AuthUser, roles: Role[]): Promise<void> {
+    const user = await this.users.findOne({
+      where: { id: caller.id },
+      select: { id: true, role: true },
+    });
+    if (!user) throw new UnauthorizedError('token', 'is invalid');
+    if (!roles.includes(user.role)) {
+      throw new ForbiddenError('role', `requires ${roles.join(' or ')}`);
     }
-    return super.canActivate(context);
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {

@@ -6,6 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { Role } from '../../auth/role.enum.js';
 
 @Entity('users')
 @Index('UQ_users_email', ['email'], { unique: true })
@@ -29,6 +30,9 @@ export class User {
 
   @Column({ type: 'varchar', length: 2048, nullable: true })
   image: string | null;
+
+  @Column({ type: 'simple-enum', enum: Role, default: Role.User })
+  role: Role;
 
   @CreateDateColumn()
   createdAt: Date;
