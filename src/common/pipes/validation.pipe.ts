@@ -29,8 +29,10 @@ export function toFieldErrors(errors: ValidationError[], path: string[] = []): F
  * One message per field, like RealWorld's examples. Property decorators run
  * bottom-up, so the constraints arrive in reverse reading order: the last one
  * is the check written first in the DTO (blank before type before length).
+ * class-validator always runs `@IsDefined` first, so it is looked up by name.
  */
 function firstInReadingOrder(constraints: Record<string, string>): string {
+  if (constraints.isDefined) return constraints.isDefined;
   const messages = Object.values(constraints);
   return messages[messages.length - 1];
 }
