@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ValidationFailedError, type FieldErrors } from '../errors/domain-errors.js';
 
 /**
@@ -37,9 +37,38 @@ function firstInReadingOrder(constraints: Record<string, string>): string {
   return messages[messages.length - 1];
 }
 
+/** Where a string containing U+0000 sits in `value` (field path segments), if anywhere. */
+function findNulCharacter(value: unknown, path: string[] = []): string[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNulCharacter(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The DTO validation pipe, which first refuses NUL characters anywhere in the
+ * input (body, query, path): PostgreSQL cannot store them and would answer
+ * with an error, and no legitimate text contains them.
+ */
+class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const path = findNulCharacter(value);
+    if (path) {
+      const named = path.filter((segment) => !/^\d+$/.test(segment));
+      const field = named.at(-1) ?? metadata.data ?? metadata.type;
+      throw ValidationFailedError.field(field, 'must not contain NUL characters');
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The app-wide pipe: strips unknown fields, converts query strings, answers 422. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     transform: true,
     whitelist: true,
     forbidUnknownValues: true,
