@@ -269,6 +269,28 @@ describe('users and authentication', () => {
       expect(stored.username).toBe('renamed');
     });
 
+    it('treats an empty password as unchanged, as settings forms send it', async () => {
+      const user = await api.register('formuser');
+      const response = await api.request('put', '/user', {
+        token: user.token,
+        body: {
+          user: {
+            username: 'formuser',
+            email: user.email,
+            bio: 'new bio',
+            image: '',
+            password: '',
+          },
+        },
+      });
+      expect(response.status).toBe(200);
+      expect(response.body.user.bio).toBe('new bio');
+      const login = await api.request('post', '/users/login', {
+        body: { user: { email: user.email, password: user.password } },
+      });
+      expect(login.status).toBe(200);
+    });
+
     it('keeps its own e-mail and username without calling them taken', async () => {
       const user = await api.register('sameagain');
       const response = await api.request('put', '/user', {
