@@ -7,6 +7,7 @@ import appConfig from './config/app.config.js';
 import authConfig from './config/auth.config.js';
 import databaseConfig from './config/database.config.js';
 import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
 import { TagsModule } from './tags/tags.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -26,6 +27,7 @@ import { UsersModule } from './users/users.module.js';
     ArticlesModule,
     CommentsModule,
     TagsModule,
+    HealthModule,
   ],
 })
 export class AppModule {}

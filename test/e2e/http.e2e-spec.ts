@@ -164,6 +164,16 @@ describe('HTTP behaviour', () => {
     expect(document.paths['/api/articles/{slug}'].delete.responses['204']).toBeDefined();
   });
 
+  it('answers health probes outside the /api prefix, without authentication', async () => {
+    const live = await t.http.get('/health');
+    expect(live.status).toBe(200);
+    expect(live.body).toEqual({ status: 'ok' });
+    const ready = await t.http.get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: 'ok' });
+    expect((await t.http.get('/api/health')).status).toBe(404);
+  });
+
   it('serves Swagger UI at /docs', async () => {
     const response = await t.http.get('/docs/').redirects(1);
     expect(response.status).toBe(200);

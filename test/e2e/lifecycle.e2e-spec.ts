@@ -40,3 +40,18 @@ describe('shutdown', () => {
     await t.close();
   });
 });
+
+describe('readiness', () => {
+  it('answers 503 once the database is gone, while liveness stays 200', async () => {
+    const t = await createTestApp();
+    try {
+      await t.dataSource.destroy();
+      const ready = await t.http.get('/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body).toEqual({ errors: { service: ['database unavailable'] } });
+      expect((await t.http.get('/health')).status).toBe(200);
+    } finally {
+      await t.close().catch(() => undefined);
+    }
+  });
+});
