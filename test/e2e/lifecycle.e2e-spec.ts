@@ -28,7 +28,7 @@ describe('shutdown', () => {
       }),
     });
     await inService;
-    const closing = t.app.close();
+    const closing = t.close();
     release();
 
     const response = await inFlight;
@@ -37,7 +37,6 @@ describe('shutdown', () => {
     await closing;
     await expect(fetch(`${url}/api/tags`)).rejects.toThrow();
     expect(t.dataSource.isInitialized).toBe(false);
-    await t.close();
   });
 });
 
