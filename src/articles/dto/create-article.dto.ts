@@ -37,21 +37,17 @@ const NormalizeTags = () =>
       : value,
   );
 
-/**
- * Validation of `tagList`: an array of short, distinct, non-empty strings.
- * applyDecorators registers in list order, the reverse of stacked decorators,
- * so the checks are listed last-to-first to report the most basic one.
- */
+/** Validation of `tagList`: an array of short, distinct, non-empty strings. */
 export const TagList = () =>
   applyDecorators(
+    NormalizeTags(),
+    IsArray({ message: 'must be an array of strings' }),
+    ArrayMaxSize(TAGS_MAX, { message: `has too many tags (maximum is ${TAGS_MAX})` }),
+    IsString({ each: true, message: 'must be an array of strings' }),
     MaxLength(TAG_MAX, {
       each: true,
       message: `has a tag that is too long (maximum is ${TAG_MAX} characters)`,
     }),
-    IsString({ each: true, message: 'must be an array of strings' }),
-    ArrayMaxSize(TAGS_MAX, { message: `has too many tags (maximum is ${TAGS_MAX})` }),
-    IsArray({ message: 'must be an array of strings' }),
-    NormalizeTags(),
   );
 
 export class CreateArticleDto {

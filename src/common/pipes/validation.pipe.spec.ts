@@ -23,7 +23,7 @@ describe('toFieldErrors', () => {
     });
   });
 
-  it('reports the first check in reading order: decorators run bottom-up', () => {
+  it('reports the most basic check that failed, whatever the decorator order', () => {
     const constraints = {
       maxLength: 'is too long',
       isString: 'must be a string',

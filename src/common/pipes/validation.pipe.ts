@@ -14,7 +14,7 @@ export function toFieldErrors(errors: ValidationError[], path: string[] = []): F
     if (error.constraints) {
       const named = here.filter((segment) => !/^\d+$/.test(segment));
       const field = (named.length > 1 ? named.slice(1) : named).join('.');
-      (result[field] ??= []).push(firstInReadingOrder(error.constraints));
+      (result[field] ??= []).push(mostBasicMessage(error.constraints));
     }
     if (error.children?.length) {
       for (const [field, messages] of Object.entries(toFieldErrors(error.children, here))) {
@@ -26,15 +26,15 @@ export function toFieldErrors(errors: ValidationError[], path: string[] = []): F
 }
 
 /**
- * One message per field, like RealWorld's examples. Property decorators run
- * bottom-up, so the constraints arrive in reverse reading order: the last one
- * is the check written first in the DTO (blank before type before length).
- * class-validator always runs `@IsDefined` first, so it is looked up by name.
+ * The checks that say most about a bad value, most basic first: "missing"
+ * beats "wrong type", which beats any rule about the value's content.
  */
-function firstInReadingOrder(constraints: Record<string, string>): string {
-  if (constraints.isDefined) return constraints.isDefined;
-  const messages = Object.values(constraints);
-  return messages[messages.length - 1];
+const CONSTRAINT_PRIORITY = ['isDefined', 'isNotEmpty', 'isObject', 'isArray', 'isString', 'isInt'];
+
+/** One message per field, like RealWorld's examples: the most basic check that failed. */
+function mostBasicMessage(constraints: Record<string, string>): string {
+  const basic = CONSTRAINT_PRIORITY.find((name) => name in constraints);
+  return basic ? constraints[basic] : Object.values(constraints)[0];
 }
 
 /** Where a string containing U+0000 sits in `value` (field path segments), if anywhere. */
