@@ -108,7 +108,8 @@ export class ArticlesService {
   }
 
   async create(authorId: number, input: CreateArticleDto): Promise<ArticleDto> {
-    if (input.coverImage) await this.uploads.assertOwnImage(authorId, input.coverImage, 'coverImage');
+    if (input.coverImage)
+      await this.uploads.assertOwnImage(authorId, input.coverImage, 'coverImage');
     const id = await this.withFreeSlug(input.title, (slug) =>
       this.transactions.run(async (manager) => {
         const { identifiers } = await manager.insert(Article, {

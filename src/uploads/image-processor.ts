@@ -104,9 +104,11 @@ export class ImageProcessor {
       autoOrient: true,
     };
     try {
-      const metadata = await sharp(input, options).metadata();
-      if (decodedFormat(metadata) !== format) throw new UnsupportedMediaTypeError('file', UNSUPPORTED);
-      // Header dimensions: a decompression bomb is refused before it is decoded.
+      // The header alone, read without the pixel limit so that a bomb gets a clear answer.
+      const metadata = await sharp(input, { ...options, limitInputPixels: false }).metadata();
+      if (decodedFormat(metadata) !== format)
+        throw new UnsupportedMediaTypeError('file', UNSUPPORTED);
+      // A decompression bomb is refused before a single pixel is decoded.
       const { width, height } = metadata.autoOrient;
       if (width * height > this.maxPixels) {
         throw new PayloadTooLargeError(

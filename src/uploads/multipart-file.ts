@@ -31,7 +31,10 @@ export async function readMultipartFile(
   { maxBytes, headBytes, checkHead }: IncomingFileRules,
 ): Promise<Buffer> {
   if (!request.isMultipart()) {
-    throw new UnsupportedMediaTypeError('body', 'must be multipart/form-data with the image in "file"');
+    throw new UnsupportedMediaTypeError(
+      'body',
+      'must be multipart/form-data with the image in "file"',
+    );
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -63,7 +66,8 @@ export async function readMultipartFile(
     throw new BadRequestException('the multipart body is malformed');
   }
   if (refusal) throw refusal;
-  if (truncated) throw new PayloadTooLargeError('file', `is too large (maximum is ${maxBytes} bytes)`);
+  if (truncated)
+    throw new PayloadTooLargeError('file', `is too large (maximum is ${maxBytes} bytes)`);
   const file = Buffer.concat(chunks);
   if (!headChecked) await checkHead(file);
   return file;

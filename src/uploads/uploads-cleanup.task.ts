@@ -16,7 +16,10 @@ export class UploadsCleanupTask {
       if (deleted > 0) this.logger.log(`Deleted ${deleted} orphaned upload(s)`);
     } catch (error) {
       // The next run tries again; a failed sweep must not take the process down.
-      this.logger.error('Orphan sweep failed', error instanceof Error ? error.stack : String(error));
+      this.logger.error(
+        'Orphan sweep failed',
+        error instanceof Error ? error.stack : String(error),
+      );
     }
   }
 }

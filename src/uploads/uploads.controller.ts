@@ -111,8 +111,14 @@ export class UploadsController {
   @Post(':id/complete')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'CompleteUpload' })
-  @ApiNotFoundResponse({ description: 'The caller has no upload with this id', type: ErrorResponseDto })
-  @ApiPayloadTooLargeResponse({ description: 'The image is over the pixel limit', type: ErrorResponseDto })
+  @ApiNotFoundResponse({
+    description: 'The caller has no upload with this id',
+    type: ErrorResponseDto,
+  })
+  @ApiPayloadTooLargeResponse({
+    description: 'The image is over the pixel limit',
+    type: ErrorResponseDto,
+  })
   @ApiUnsupportedMediaTypeResponse({
     description: 'What was sent is not an accepted image',
     type: ErrorResponseDto,
@@ -129,7 +135,10 @@ export class UploadsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ operationId: 'DeleteUpload' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiNotFoundResponse({ description: 'The caller has no upload with this id', type: ErrorResponseDto })
+  @ApiNotFoundResponse({
+    description: 'The caller has no upload with this id',
+    type: ErrorResponseDto,
+  })
   async delete(@UploadId() id: string, @CurrentUser() caller: AuthUser): Promise<void> {
     await this.uploads.delete(caller.id, id);
   }

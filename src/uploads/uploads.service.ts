@@ -120,7 +120,10 @@ export class UploadsService {
     return this.toDto(stored);
   }
 
-  async list(ownerId: number, { limit, offset }: PaginationQueryDto): Promise<UploadListResponseDto> {
+  async list(
+    ownerId: number,
+    { limit, offset }: PaginationQueryDto,
+  ): Promise<UploadListResponseDto> {
     const [uploads, uploadsCount] = await this.uploads.findAndCount({
       where: { ownerId },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -149,10 +152,9 @@ export class UploadsService {
           status: In([UploadStatus.Ready, UploadStatus.Kept]),
         })
       : null;
-    const matches = upload?.variants.some(
-      (variant) => this.storage.publicUrl(variant.key) === url,
-    );
-    if (!matches) throw ValidationFailedError.field(field, 'must be the URL of one of your uploads');
+    const matches = upload?.variants.some((variant) => this.storage.publicUrl(variant.key) === url);
+    if (!matches)
+      throw ValidationFailedError.field(field, 'must be the URL of one of your uploads');
   }
 
   /**
@@ -180,7 +182,10 @@ export class UploadsService {
           await this.removeObjects(id);
           deleted++;
         } else if (status === UploadStatus.Ready) {
-          await this.uploads.update({ id, status: UploadStatus.Ready }, { status: UploadStatus.Kept });
+          await this.uploads.update(
+            { id, status: UploadStatus.Ready },
+            { status: UploadStatus.Kept },
+          );
         }
       }
       // Every candidate has left the set (deleted or kept), so the next batch is new.
@@ -235,10 +240,18 @@ export class UploadsService {
    * Writes the variants, then marks the upload ready. An upload deleted in
    * the meantime (by its owner or the sweep) loses the objects just written.
    */
-  private async store(id: string, image: ProcessedImage, variants: UploadVariant[]): Promise<Upload> {
+  private async store(
+    id: string,
+    image: ProcessedImage,
+    variants: UploadVariant[],
+  ): Promise<Upload> {
     try {
       for (const [index, variant] of variants.entries()) {
-        await this.storage.put(variant.key, image.variants[index].data, CONTENT_TYPES[variant.format]);
+        await this.storage.put(
+          variant.key,
+          image.variants[index].data,
+          CONTENT_TYPES[variant.format],
+        );
       }
       const { affected } = await this.uploads.update(
         { id, status: UploadStatus.Pending },

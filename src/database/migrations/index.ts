@@ -6,4 +6,8 @@ import { Uploads1764300000000 } from './1764300000000-uploads.js';
  * Every migration, oldest first. Listed as classes (not a glob) so they load
  * the same under the build, the CLI and Vitest.
  */
-export const migrations = [InitialSchema1764057600000, UserRoles1764060000000, Uploads1764300000000];
+export const migrations = [
+  InitialSchema1764057600000,
+  UserRoles1764060000000,
+  Uploads1764300000000,
+];

@@ -54,7 +54,9 @@ export class LocalStorageDriver extends StorageDriver {
       const entries = await readdir(directory, { recursive: true, withFileTypes: true });
       return entries
         .filter((entry) => entry.isFile())
-        .map((entry) => relative(this.root, join(entry.parentPath, entry.name)).split(sep).join('/'));
+        .map((entry) =>
+          relative(this.root, join(entry.parentPath, entry.name)).split(sep).join('/'),
+        );
     } catch (error) {
       if (isMissing(error)) return [];
       throw error;

@@ -66,7 +66,9 @@ export class S3StorageDriver extends StorageDriver implements OnModuleDestroy {
   async read(key: string, maxBytes: number): Promise<Buffer | null> {
     let body: Readable;
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const object = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key }),
+      );
       body = object.Body as Readable;
       if ((object.ContentLength ?? 0) > maxBytes) {
         body.destroy();
