@@ -16,6 +16,9 @@ export interface IncomingFileRules {
   checkHead(head: Buffer): Promise<unknown>;
 }
 
+/** Room for the multipart framing and the few small fields allowed beside the file. */
+const FRAMING_BYTES = 64 * 1024;
+
 /** Where a service gets the uploaded bytes from, under its rules. */
 export type ReceiveFile = (rules: IncomingFileRules) => Promise<Buffer>;
 
@@ -36,6 +39,13 @@ export async function readMultipartFile(
       'must be multipart/form-data with the image in "file"',
     );
   }
+  // A body announced far over the limit is refused before a byte of it is stored. It is still
+  // read and dropped, else a client that finishes sending before it reads would wait forever;
+  // most stop sending once the answer arrives.
+  if (Number(request.headers['content-length']) > maxBytes + FRAMING_BYTES) {
+    request.raw.resume();
+    throw tooLarge(maxBytes);
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   let headChecked = false;
@@ -43,7 +53,7 @@ export async function readMultipartFile(
   let truncated = false;
   try {
     const part = await request.file({
-      limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 11 },
+      limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 11 },
       throwFileSizeLimit: false,
     });
     if (!part) throw ValidationFailedError.field('file', BLANK);
@@ -71,4 +81,8 @@ export async function readMultipartFile(
   const file = Buffer.concat(chunks);
   if (!headChecked) await checkHead(file);
   return file;
+}
+
+function tooLarge(maxBytes: number): PayloadTooLargeError {
+  return new PayloadTooLargeError('file', `is too large (maximum is ${maxBytes} bytes)`);
 }

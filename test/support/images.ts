@@ -85,8 +85,8 @@ export function pngOverPixelLimit(): Promise<Buffer> {
   return solid(8000, 7000).png({ compressionLevel: 9 }).toBuffer();
 }
 
-/** Over 5 MB: JPEG magic bytes followed by filler. */
-export function oversizedJpeg(bytes = 6 * 1024 * 1024): Buffer {
+/** `bytes` long: JPEG magic bytes followed by filler. */
+export function oversizedJpeg(bytes: number): Buffer {
   const file = Buffer.alloc(bytes, 0x41);
   Buffer.from([0xff, 0xd8, 0xff, 0xe0]).copy(file);
   return file;

@@ -1,3 +1,4 @@
+import { CronExpression, SchedulerRegistry } from '@nestjs/schedule';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,12 @@ describe('serving local uploads', () => {
       expect(response.text ?? '').not.toContain('<script>');
       expect(response.text ?? '').not.toContain('<?php');
     }
+  });
+
+  it('sweeps orphans every hour', () => {
+    const job = t.app.get(SchedulerRegistry).getCronJob('uploads-orphan-sweep');
+    expect(String(job.cronTime.source)).toBe(CronExpression.EVERY_HOUR);
+    expect(job.isActive).toBe(true);
   });
 
   it('has no direct uploads', async () => {

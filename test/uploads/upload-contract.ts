@@ -226,9 +226,12 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
     }
   });
 
-  it('refuses a file over 5 MB with 413 while it streams in', async () => {
+  it.each([
+    ['announced by its Content-Length (refused unread)', 50 * 1024 * 1024],
+    ['found while it streams in', 5 * 1024 * 1024 + 10 * 1024],
+  ])('refuses a file over 5 MB with 413 when it is %s', async (_name, bytes) => {
     const writer = await register(t);
-    const response = await postFile(t, writer, oversizedJpeg()).expect(413);
+    const response = await postFile(t, writer, oversizedJpeg(bytes)).expect(413);
     expect(response.body).toEqual({
       errors: { file: ['is too large (maximum is 5242880 bytes)'] },
     });
