@@ -13,7 +13,7 @@ export interface IncomingFileRules {
   /** Bytes needed by `checkHead`; it runs as soon as that many have arrived. */
   headBytes: number;
   /** Throws to refuse the file from its first bytes. */
-  checkHead(head: Buffer): Promise<unknown>;
+  checkHead: (head: Buffer) => Promise<unknown>;
 }
 
 /** Room for the multipart framing and the few small fields allowed beside the file. */
