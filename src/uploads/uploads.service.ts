@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, LessThan, Repository, type EntityManager } from 'typeorm';
+import { In, LessThan, Not, Repository, type EntityManager } from 'typeorm';
 import { Article } from '../articles/entities/article.entity.js';
 import type { PaginationQueryDto } from '../common/dto/pagination-query.dto.js';
 import {
@@ -125,7 +125,7 @@ export class UploadsService {
     { limit, offset }: PaginationQueryDto,
   ): Promise<UploadListResponseDto> {
     const [uploads, uploadsCount] = await this.uploads.findAndCount({
-      where: { ownerId },
+      where: { ownerId, status: Not(UploadStatus.Deleting) },
       order: { createdAt: 'DESC', id: 'DESC' },
       skip: offset,
       take: limit,
@@ -159,10 +159,11 @@ export class UploadsService {
 
   /**
    * Deletes uploads that nothing uses 24 hours after their creation, with
-   * their objects; an upload in use then is marked `kept`. Safe to run on
-   * several instances at once: each upload is claimed by one conditional
-   * DELETE (which also re-checks that nothing uses it), so only the instance
-   * that removed the row removes the objects. Returns how many it deleted.
+   * their objects; an upload in use then is marked `kept`. Also finishes
+   * deletions that a storage failure cut short. Safe to run on several
+   * instances at once: an orphan is claimed by one conditional UPDATE (which
+   * re-checks that nothing uses it), and removing objects and rows twice is
+   * harmless. Returns how many uploads it deleted.
    */
   async deleteOrphans(now: Date): Promise<number> {
     const cutoff = new Date(now.getTime() - ORPHAN_AGE_MS);
@@ -170,17 +171,16 @@ export class UploadsService {
     for (;;) {
       const candidates = await this.uploads.find({
         select: { id: true, status: true },
-        where: {
-          status: In([UploadStatus.Pending, UploadStatus.Ready]),
-          createdAt: LessThan(cutoff),
-        },
+        where: [
+          { status: In([UploadStatus.Pending, UploadStatus.Ready]), createdAt: LessThan(cutoff) },
+          { status: UploadStatus.Deleting },
+        ],
         order: { createdAt: 'ASC' },
         take: SWEEP_BATCH,
       });
       for (const { id, status } of candidates) {
-        if (await this.claimOrphan(id, status, cutoff)) {
-          await this.removeObjects(id);
-          deleted++;
+        if (status === UploadStatus.Deleting || (await this.claimOrphan(id, status, cutoff))) {
+          if (await this.finishDeletion(id)) deleted++;
         } else if (status === UploadStatus.Ready) {
           await this.uploads.update(
             { id, status: UploadStatus.Ready },
@@ -188,17 +188,17 @@ export class UploadsService {
           );
         }
       }
-      // Every candidate has left the set (deleted or kept), so the next batch is new.
+      // Every candidate has left the set (deleted or kept; a failure throws), so the next batch is new.
       if (candidates.length < SWEEP_BATCH) return deleted;
     }
   }
 
-  /** Deletes the row if it is still an unused orphan; true when this call deleted it. */
+  /** Marks the upload for deletion if it is still an unused orphan; true when this call did. */
   private async claimOrphan(id: string, status: UploadStatus, cutoff: Date): Promise<boolean> {
     const query = this.uploads
       .createQueryBuilder()
-      .delete()
-      .from(Upload)
+      .update(Upload)
+      .set({ status: UploadStatus.Deleting })
       .where({ id, status, createdAt: LessThan(cutoff) });
     // A pending upload has no URL anything could use.
     if (status === UploadStatus.Ready) {
@@ -265,8 +265,9 @@ export class UploadsService {
         },
       );
       if (!affected) {
-        const current = await this.uploads.findOneBy({ id });
-        if (current) return current; // completed by a concurrent request, with the same keys
+        // Completed by a concurrent request (with the same keys), or deleted meanwhile.
+        const current = await this.uploads.findOneBy({ id, status: Not(UploadStatus.Deleting) });
+        if (current) return current;
         throw new NotFoundError('upload');
       }
     } catch (error) {
@@ -286,9 +287,21 @@ export class UploadsService {
     }));
   }
 
+  /**
+   * Deletes an upload: marked `deleting` first (hidden from its owner, still
+   * counted in the quota), then its objects, then its row. If the storage
+   * fails half-way, the orphan sweep finishes the job.
+   */
   private async remove(id: string): Promise<void> {
-    await this.uploads.delete({ id });
+    await this.uploads.update({ id }, { status: UploadStatus.Deleting });
+    await this.finishDeletion(id);
+  }
+
+  /** True when this call removed the row. */
+  private async finishDeletion(id: string): Promise<boolean> {
     await this.removeObjects(id);
+    const { affected } = await this.uploads.delete({ id, status: UploadStatus.Deleting });
+    return (affected ?? 0) > 0;
   }
 
   /** Every object of the upload, whatever its row recorded (it may have been cut short). */
@@ -298,8 +311,12 @@ export class UploadsService {
   }
 
   private async findOwned(ownerId: number, id: string): Promise<Upload> {
-    // Someone else's upload is as invisible as a missing one.
-    const upload = await this.uploads.findOneBy({ id, ownerId });
+    // Someone else's upload is as invisible as a missing one, and so is one being deleted.
+    const upload = await this.uploads.findOneBy({
+      id,
+      ownerId,
+      status: Not(UploadStatus.Deleting),
+    });
     if (!upload) throw new NotFoundError('upload');
     return upload;
   }

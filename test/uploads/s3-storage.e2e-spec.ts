@@ -50,7 +50,7 @@ describe.skipIf(!server)('S3 storage', () => {
   const complete = (client: Client, id: string) =>
     t.http.post(`/api/uploads/${id}/complete`).set('Authorization', `Token ${client.token}`);
   const put = (url: string, body: Buffer, headers: Record<string, string>) =>
-    fetch(url, { method: 'PUT', body, headers });
+    fetch(url, { method: 'PUT', body: new Uint8Array(body), headers });
   const driverWith = (overrides: { secretAccessKey?: string; readUrlTtlSeconds?: number }) =>
     new S3StorageDriver(
       {

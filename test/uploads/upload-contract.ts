@@ -1,6 +1,8 @@
 import sharp from 'sharp';
+import { vi } from 'vitest';
 import type { Response } from 'supertest';
 import { Upload, UploadStatus } from '../../src/uploads/entities/upload.entity.js';
+import { StorageDriver } from '../../src/uploads/storage/storage-driver.js';
 import { UploadsService } from '../../src/uploads/uploads.service.js';
 import {
   gifJavascriptPolyglot,
@@ -357,6 +359,33 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
       .delete('/api/uploads/not-a-uuid')
       .set('Authorization', `Token ${owner.token}`)
       .expect(404);
+  });
+
+  it('finishes a deletion that a storage failure cut short', async () => {
+    const owner = await register(t);
+    const upload = (await postFile(t, owner, await smallImage.png()).expect(201)).body.upload;
+    const storageDriver = t.app.get(StorageDriver);
+    const outage = vi
+      .spyOn(storageDriver, 'delete')
+      .mockRejectedValueOnce(new Error('storage unavailable'));
+    await t.http
+      .delete(`/api/uploads/${upload.id}`)
+      .set('Authorization', `Token ${owner.token}`)
+      .expect(500);
+    outage.mockRestore();
+
+    // Gone for its owner at once, though its objects are still there.
+    const listed = await t.http
+      .get('/api/uploads')
+      .set('Authorization', `Token ${owner.token}`)
+      .expect(200);
+    expect(listed.body.uploads).toEqual([]);
+    expect(await uploadRows(owner.username)).toMatchObject([{ status: UploadStatus.Deleting }]);
+    expect(await keysOf(upload.id)).toHaveLength(4);
+
+    expect(await t.app.get(UploadsService).deleteOrphans(new Date())).toBe(1);
+    expect(await uploadRows(owner.username)).toEqual([]);
+    expect(await keysOf(upload.id)).toEqual([]);
   });
 
   it('sets an avatar and an article cover image from uploads', async () => {

@@ -17,6 +17,8 @@ export enum UploadStatus {
   Ready = 'ready',
   /** Was in use when the orphan sweep looked at it: stays until its owner deletes it. */
   Kept = 'kept',
+  /** Its objects are being removed, then the row; the orphan sweep finishes what a failure left. */
+  Deleting = 'deleting',
 }
 
 /** The image formats accepted, and made, by uploads. */
