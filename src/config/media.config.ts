@@ -156,7 +156,9 @@ export default registerAs('media', (): MediaConfig => {
   const env = validateConfig(process.env, MediaEnvironment);
   return {
     driver: env.STORAGE_DRIVER ?? 'local',
-    publicUrl: withoutTrailingSlash(env.UPLOADS_PUBLIC_URL ?? 'http://localhost:3000/uploads'),
+    publicUrl: withoutTrailingSlash(
+      env.UPLOADS_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}/uploads`,
+    ),
     localDirectory: env.UPLOADS_DIR ?? 'data/uploads',
     maxBytes: env.UPLOAD_MAX_BYTES ?? 5 * MIB,
     maxPixels: env.UPLOAD_MAX_PIXELS ?? 50_000_000,

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -47,7 +47,6 @@ const incomingKey = (id: string) => `incoming/${id}`;
 
 @Injectable()
 export class UploadsService {
-  private readonly logger = new Logger(UploadsService.name);
   private readonly media: MediaConfig;
 
   constructor(
@@ -105,7 +104,8 @@ export class UploadsService {
   async complete(ownerId: number, id: string): Promise<UploadDto> {
     const upload = await this.findOwned(ownerId, id);
     if (upload.status !== UploadStatus.Pending) return this.toDto(upload);
-    const input = await this.storage.read(incomingKey(id), this.media.directUpload.maxBytes);
+    // The signed Content-Length already held it to the announced size; this is the backstop.
+    const input = await this.storage.read(incomingKey(id), upload.bytes);
     if (!input) throw ValidationFailedError.field('file', 'has not been uploaded yet');
     let image: ProcessedImage;
     try {

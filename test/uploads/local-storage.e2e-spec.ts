@@ -3,8 +3,9 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { smallImage } from '../support/images.js';
+import { ConduitClient } from '../support/conduit.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { describeUploadContract, postFile, QUOTA_ENV, register } from './upload-contract.js';
+import { describeUploadContract, postFile, QUOTA_ENV } from './upload-contract.js';
 
 async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
@@ -26,11 +27,13 @@ describe('uploads on local disk', () => {
 
 describe('serving local uploads', () => {
   let t: TestApp;
+  let conduit: ConduitClient;
   let root: string;
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'inkwell-uploads-'));
     t = await createTestApp({ ...QUOTA_ENV, STORAGE_DRIVER: 'local', UPLOADS_DIR: root });
+    conduit = new ConduitClient(t);
   });
 
   afterAll(async () => {
@@ -39,7 +42,7 @@ describe('serving local uploads', () => {
   });
 
   it('serves variants with long cache headers, nosniff and their real type', async () => {
-    const writer = await register(t);
+    const writer = await conduit.register();
     const upload = (await postFile(t, writer, await smallImage.png()).expect(201)).body.upload;
     const { pathname } = new URL(upload.variants[1].url);
     expect(pathname).toMatch(/^\/uploads\/images\/[0-9a-f-]{36}\/320\.png$/);
@@ -51,7 +54,7 @@ describe('serving local uploads', () => {
   });
 
   it('serves nothing but processed images: no listings, no other files, no way out', async () => {
-    const writer = await register(t);
+    const writer = await conduit.register();
     const upload = (await postFile(t, writer, await smallImage.png()).expect(201)).body.upload;
     // Files that are not variants, planted by hand: never served.
     const folder = join(root, 'images', upload.id);
@@ -85,7 +88,7 @@ describe('serving local uploads', () => {
   });
 
   it('has no direct uploads', async () => {
-    const writer = await register(t);
+    const writer = await conduit.register();
     const response = await t.http
       .post('/api/uploads/presign')
       .set('Authorization', `Token ${writer.token}`)

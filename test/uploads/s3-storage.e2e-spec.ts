@@ -5,15 +5,9 @@ import { S3StorageDriver } from '../../src/uploads/storage/s3-storage.driver.js'
 import { StorageDriver } from '../../src/uploads/storage/storage-driver.js';
 import { jpegWithLocation, phpScript, smallImage } from '../support/images.js';
 import { createTestBucket, s3TestServer, type TestBucket } from '../support/s3.js';
+import { ConduitClient, type RegisteredUser } from '../support/conduit.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import {
-  describeUploadContract,
-  fetchUrl,
-  postFile,
-  QUOTA_ENV,
-  register,
-  type Client,
-} from './upload-contract.js';
+import { describeUploadContract, fetchUrl, postFile, QUOTA_ENV } from './upload-contract.js';
 
 /**
  * Against a real S3 implementation that checks signatures (Ceph RGW, see
@@ -30,11 +24,13 @@ describe.skipIf(!server)('uploads on S3', () => {
 
 describe.skipIf(!server)('S3 storage', () => {
   let t: TestApp;
+  let conduit: ConduitClient;
   let bucket: TestBucket;
 
   beforeAll(async () => {
     bucket = await createTestBucket(server!);
     t = await createTestApp({ ...QUOTA_ENV, ...bucket.env, UPLOAD_DIRECT_MAX_BYTES: '8388608' });
+    conduit = new ConduitClient(t);
   });
 
   afterAll(async () => {
@@ -42,12 +38,12 @@ describe.skipIf(!server)('S3 storage', () => {
     await bucket?.drop();
   });
 
-  const presign = (client: Client, contentType: string, size: number) =>
+  const presign = (client: RegisteredUser, contentType: string, size: number) =>
     t.http
       .post('/api/uploads/presign')
       .set('Authorization', `Token ${client.token}`)
       .send({ upload: { contentType, size } });
-  const complete = (client: Client, id: string) =>
+  const complete = (client: RegisteredUser, id: string) =>
     t.http.post(`/api/uploads/${id}/complete`).set('Authorization', `Token ${client.token}`);
   const put = (url: string, body: Buffer, headers: Record<string, string>) =>
     fetch(url, { method: 'PUT', body: new Uint8Array(body), headers });
@@ -68,7 +64,7 @@ describe.skipIf(!server)('S3 storage', () => {
     );
 
   it('takes a large file directly: presign, PUT to the storage, complete', async () => {
-    const writer = await register(t);
+    const writer = await conduit.register();
     const file = await jpegWithLocation();
     const started = await presign(writer, 'image/jpeg', file.length).expect(201);
     const { upload, directUpload } = started.body;
@@ -104,7 +100,7 @@ describe.skipIf(!server)('S3 storage', () => {
   });
 
   it('signs the size and type: the storage refuses any other', async () => {
-    const writer = await register(t);
+    const writer = await conduit.register();
     const file = await smallImage.png();
     const { directUpload, upload } = (await presign(writer, 'image/png', file.length).expect(201))
       .body;
@@ -143,7 +139,7 @@ describe.skipIf(!server)('S3 storage', () => {
   });
 
   it('serves a private bucket through short-lived presigned GETs, and only images', async () => {
-    const writer = await register(t);
+    const writer = await conduit.register();
     const upload = (await postFile(t, writer, await smallImage.png()).expect(201)).body.upload;
     const { pathname } = new URL(upload.variants[0].url);
     const redirect = await t.http.get(pathname).expect(302);
@@ -166,7 +162,7 @@ describe.skipIf(!server)('S3 storage', () => {
   });
 
   it('deletes a completed file that is not an image, with its upload', async () => {
-    const mallory = await register(t);
+    const mallory = await conduit.register();
     const shell = phpScript();
     const { upload, directUpload } = (
       await presign(mallory, 'image/jpeg', shell.length).expect(201)
@@ -180,7 +176,7 @@ describe.skipIf(!server)('S3 storage', () => {
   });
 
   it('checks direct uploads: nothing sent yet, owner only, size and quota', async () => {
-    const [owner, other] = [await register(t), await register(t)];
+    const [owner, other] = [await conduit.register(), await conduit.register()];
     const { upload } = (await presign(owner, 'image/webp', 1000).expect(201)).body;
     const early = await complete(owner, upload.id).expect(422);
     expect(early.body).toEqual({ errors: { file: ['has not been uploaded yet'] } });
@@ -200,6 +196,7 @@ describe.skipIf(!server)('S3 storage', () => {
 
 describe.skipIf(!server)('S3 storage behind a public base URL', () => {
   let t: TestApp;
+  let conduit: ConduitClient;
   let bucket: TestBucket;
 
   beforeAll(async () => {
@@ -226,6 +223,7 @@ describe.skipIf(!server)('S3 storage behind a public base URL', () => {
       ...bucket.env,
       S3_PUBLIC_BASE_URL: `${server!.endpoint}/${bucket.name}`,
     });
+    conduit = new ConduitClient(t);
   });
 
   afterAll(async () => {
@@ -235,7 +233,7 @@ describe.skipIf(!server)('S3 storage behind a public base URL', () => {
   });
 
   it('hands out the public URLs, readable by anyone, with long cache headers', async () => {
-    const writer = await register(t);
+    const writer = await conduit.register();
     const upload = (await postFile(t, writer, await smallImage.gif()).expect(201)).body.upload;
     for (const variant of upload.variants) {
       expect(variant.url.startsWith(`${server!.endpoint}/${bucket.name}/images/`)).toBe(true);

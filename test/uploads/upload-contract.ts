@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { vi } from 'vitest';
 import type { Response } from 'supertest';
+import { Article } from '../../src/articles/entities/article.entity.js';
 import { Upload, UploadStatus } from '../../src/uploads/entities/upload.entity.js';
 import { StorageDriver } from '../../src/uploads/storage/storage-driver.js';
 import { UploadsService } from '../../src/uploads/uploads.service.js';
@@ -17,6 +18,7 @@ import {
   smallImage,
   svgWithScript,
 } from '../support/images.js';
+import { assertNoLeaks, ConduitClient, type RegisteredUser } from '../support/conduit.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** A storage backend under test: the app's environment for it and a view of what it holds. */
@@ -33,11 +35,6 @@ export const QUOTA_ENV = {
   UPLOAD_QUOTA_BYTES: String(2 * 1024 * 1024),
 };
 
-export interface Client {
-  token: string;
-  username: string;
-}
-
 export interface Fetched {
   status: number;
   contentType: string | undefined;
@@ -45,20 +42,10 @@ export interface Fetched {
   body: Buffer;
 }
 
-let users = 0;
-
-export async function register(t: TestApp): Promise<Client> {
-  const username = `writer${++users}_${process.pid}`;
-  const response = await t.http
-    .post('/api/users')
-    .send({ user: { username, email: `${username}@example.com`, password: 'password123' } })
-    .expect(201);
-  return { token: response.body.user.token as string, username };
-}
-
+/** `POST /api/uploads` with one file; the answer is scanned for leaks like every Conduit answer. */
 export function postFile(
   t: TestApp,
-  client: Client,
+  client: RegisteredUser,
   file: Buffer,
   filename = 'image.jpg',
   contentType = 'image/jpeg',
@@ -66,7 +53,8 @@ export function postFile(
   return t.http
     .post('/api/uploads')
     .set('Authorization', `Token ${client.token}`)
-    .attach('file', file, { filename, contentType });
+    .attach('file', file, { filename, contentType })
+    .expect((response) => assertNoLeaks(response.body));
 }
 
 function binary(response: Response, done: (error: Error | null, body: Buffer) => void): void {
@@ -117,11 +105,13 @@ interface VariantBody {
 /** The behaviour every storage driver must show, over HTTP, with the storage's contents checked. */
 export function describeUploadContract(setupStorage: () => Promise<StorageUnderTest>): void {
   let t: TestApp;
+  let conduit: ConduitClient;
   let storage: StorageUnderTest;
 
   beforeAll(async () => {
     storage = await setupStorage();
     t = await createTestApp({ ...QUOTA_ENV, ...storage.env });
+    conduit = new ConduitClient(t);
   });
 
   afterAll(async () => {
@@ -137,7 +127,7 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
     (await storage.objectKeys()).filter((key) => key.includes(id)).sort();
 
   it('re-encodes an image into variants, orientation applied and metadata gone', async () => {
-    const jake = await register(t);
+    const jake = await conduit.register();
     const original = await jpegWithLocation();
     expect((await sharp(original).metadata()).exif).toBeDefined();
 
@@ -181,7 +171,7 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
   });
 
   it.each(Object.entries(smallImage))('accepts %s, read from its bytes', async (format, make) => {
-    const writer = await register(t);
+    const writer = await conduit.register();
     // The name and declared type lie: only the bytes count.
     const response = await postFile(t, writer, await make(), 'picture.txt', 'text/plain').expect(
       201,
@@ -210,7 +200,7 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
       'image/png',
     ],
   ])('refuses %s with 415 and stores nothing', async (_name, make, filename, type) => {
-    const mallory = await register(t);
+    const mallory = await conduit.register();
     const before = await storage.objectKeys();
     const response = await postFile(t, mallory, await make(), filename, type).expect(415);
     expect(Object.keys(response.body.errors)).toEqual(['file']);
@@ -219,7 +209,7 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
   });
 
   it('keeps nothing but pixels from a JPEG carrying a PHP script and a ZIP', async () => {
-    const mallory = await register(t);
+    const mallory = await conduit.register();
     const response = await postFile(t, mallory, await jpegPhpZipPolyglot()).expect(201);
     for (const variant of response.body.upload.variants as VariantBody[]) {
       const file = await fetchUrl(t, variant.url);
@@ -232,7 +222,7 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
     ['announced by its Content-Length (refused unread)', 50 * 1024 * 1024],
     ['found while it streams in', 5 * 1024 * 1024 + 10 * 1024],
   ])('refuses a file over 5 MB with 413 when it is %s', async (_name, bytes) => {
-    const writer = await register(t);
+    const writer = await conduit.register();
     const response = await postFile(t, writer, oversizedJpeg(bytes)).expect(413);
     expect(response.body).toEqual({
       errors: { file: ['is too large (maximum is 5242880 bytes)'] },
@@ -244,7 +234,7 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
     ['whose header claims 10 gigapixels', pngClaimingHugeDimensions],
     ['of 56 real megapixels', pngOverPixelLimit],
   ])('refuses a decompression bomb %s with 413', async (_name, make) => {
-    const writer = await register(t);
+    const writer = await conduit.register();
     const before = await storage.objectKeys();
     const response = await postFile(t, writer, await make(), 'bomb.png', 'image/png').expect(413);
     expect(response.body.errors.file[0]).toMatch(/too many pixels/);
@@ -253,7 +243,7 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
   });
 
   it('answers 415 to a body that is not multipart and 422 to a form without a file', async () => {
-    const writer = await register(t);
+    const writer = await conduit.register();
     const json = await t.http
       .post('/api/uploads')
       .set('Authorization', `Token ${writer.token}`)
@@ -277,7 +267,7 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
   });
 
   it('enforces the per-user quota on count', async () => {
-    const writer = await register(t);
+    const writer = await conduit.register();
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       ids.push((await postFile(t, writer, await smallImage.png()).expect(201)).body.upload.id);
@@ -294,7 +284,7 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
   });
 
   it('enforces the per-user quota on bytes, leaving nothing behind', async () => {
-    const writer = await register(t);
+    const writer = await conduit.register();
     const before = await storage.objectKeys();
     const refused = await postFile(t, writer, await noisyJpeg()).expect(403);
     expect(refused.body.errors.upload[0]).toMatch(/quota exceeded/);
@@ -303,7 +293,7 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
   });
 
   it('lists only the caller’s uploads, most recent first', async () => {
-    const [alice, bob] = [await register(t), await register(t)];
+    const [alice, bob] = [await conduit.register(), await conduit.register()];
     const older = (await postFile(t, alice, await smallImage.png()).expect(201)).body.upload;
     const newer = (await postFile(t, alice, await smallImage.webp()).expect(201)).body.upload;
     await postFile(t, bob, await smallImage.png()).expect(201);
@@ -332,7 +322,7 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
   });
 
   it('deletes every variant, and only for the owner', async () => {
-    const [owner, other] = [await register(t), await register(t)];
+    const [owner, other] = [await conduit.register(), await conduit.register()];
     const upload = (await postFile(t, owner, await smallImage.jpeg()).expect(201)).body.upload;
     expect(await keysOf(upload.id)).toHaveLength(4);
 
@@ -362,7 +352,7 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
   });
 
   it('finishes a deletion that a storage failure cut short', async () => {
-    const owner = await register(t);
+    const owner = await conduit.register();
     const upload = (await postFile(t, owner, await smallImage.png()).expect(201)).body.upload;
     const storageDriver = t.app.get(StorageDriver);
     const outage = vi
@@ -389,24 +379,25 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
   });
 
   it('sets an avatar and an article cover image from uploads', async () => {
-    const jake = await register(t);
+    const jake = await conduit.register();
     const avatar = (await postFile(t, jake, await smallImage.png()).expect(201)).body.upload;
     const cover = (await postFile(t, jake, await smallImage.jpeg()).expect(201)).body.upload;
     const avatarUrl = avatar.variants.at(-1).url as string;
     const coverUrl = cover.variants[0].url as string;
 
-    const user = await t.http
-      .put('/api/user')
-      .set('Authorization', `Token ${jake.token}`)
-      .send({ user: { image: avatarUrl } })
-      .expect(200);
+    const user = await conduit.request('put', '/user', {
+      token: jake.token,
+      body: { user: { image: avatarUrl } },
+    });
+    expect(user.status).toBe(200);
     expect(user.body.user.image).toBe(avatarUrl);
 
-    const created = await t.http
-      .post('/api/articles')
-      .set('Authorization', `Token ${jake.token}`)
-      .send({ article: { title: 'Covered', description: 'd', body: 'b', coverImage: coverUrl } })
-      .expect(201);
+    const created = await conduit.request('post', '/articles', {
+      token: jake.token,
+      body: { article: { title: 'Covered', description: 'd', body: 'b', coverImage: coverUrl } },
+    });
+    expect(created.status).toBe(201);
+    // The RealWorld article, plus `coverImage`.
     expect(Object.keys(created.body.article).sort()).toEqual(
       [
         'slug',
@@ -424,22 +415,28 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
     );
     expect(created.body.article.coverImage).toBe(coverUrl);
     expect(created.body.article.author.image).toBe(avatarUrl);
+    const { slug } = created.body.article;
 
-    const listed = await t.http.get(`/api/articles?author=${jake.username}`).expect(200);
+    const listed = await conduit.request('get', `/articles?author=${jake.username}`);
     expect(listed.body.articles[0].coverImage).toBe(coverUrl);
-    const single = await t.http.get(`/api/articles/${created.body.article.slug}`).expect(200);
+    const single = await conduit.request('get', `/articles/${slug}`);
     expect(single.body.article.coverImage).toBe(coverUrl);
+    const row = await t.dataSource.getRepository(Article).findOneByOrFail({ slug });
+    expect(row.coverImage).toBe(coverUrl);
 
-    const cleared = await t.http
-      .put(`/api/articles/${created.body.article.slug}`)
-      .set('Authorization', `Token ${jake.token}`)
-      .send({ article: { coverImage: null } })
-      .expect(200);
+    const cleared = await conduit.request('put', `/articles/${slug}`, {
+      token: jake.token,
+      body: { article: { coverImage: null } },
+    });
+    expect(cleared.status).toBe(200);
     expect(cleared.body.article.coverImage).toBeNull();
+    expect((await t.dataSource.getRepository(Article).findOneByOrFail({ slug })).coverImage).toBe(
+      null,
+    );
   });
 
   it('refuses a cover image that is not one of the author’s uploads', async () => {
-    const [alice, bob] = [await register(t), await register(t)];
+    const [alice, bob] = [await conduit.register(), await conduit.register()];
     const bobs = (await postFile(t, bob, await smallImage.png()).expect(201)).body.upload;
     const own = (await postFile(t, alice, await smallImage.png()).expect(201)).body.upload;
     const forged = (own.variants[0].url as string).replace(/\/\d+\.webp$/, '/9999.webp');
@@ -449,31 +446,31 @@ export function describeUploadContract(setupStorage: () => Promise<StorageUnderT
       forged,
       `https://evil.example/uploads/images/${own.id}/320.webp`,
     ]) {
-      const response = await t.http
-        .post('/api/articles')
-        .set('Authorization', `Token ${alice.token}`)
-        .send({ article: { title: 'Stolen', description: 'd', body: 'b', coverImage } })
-        .expect(422);
+      const response = await conduit.request('post', '/articles', {
+        token: alice.token,
+        body: { article: { title: 'Stolen', description: 'd', body: 'b', coverImage } },
+      });
+      expect(response.status).toBe(422);
       expect(response.body).toEqual({
         errors: { coverImage: ['must be the URL of one of your uploads'] },
       });
     }
-    const article = await t.http
-      .post('/api/articles')
-      .set('Authorization', `Token ${alice.token}`)
-      .send({ article: { title: 'Plain', description: 'd', body: 'b' } })
-      .expect(201);
-    expect(article.body.article.coverImage).toBeNull();
-    await t.http
-      .put(`/api/articles/${article.body.article.slug}`)
-      .set('Authorization', `Token ${alice.token}`)
-      .send({ article: { coverImage: bobs.variants[0].url } })
-      .expect(422);
+    const article = await conduit.createArticle(alice);
+    expect(article.coverImage).toBeNull();
+    const stolen = await conduit.request('put', `/articles/${article.slug}`, {
+      token: alice.token,
+      body: { article: { coverImage: bobs.variants[0].url } },
+    });
+    expect(stolen.status).toBe(422);
+    expect(
+      (await t.dataSource.getRepository(Article).findOneByOrFail({ slug: article.slug }))
+        .coverImage,
+    ).toBeNull();
   });
 
   it('deletes only orphans older than 24 hours, once, even with two sweeps racing', async () => {
-    const [jake, other] = [await register(t), await register(t)];
-    const post = async (client: Client) =>
+    const [jake, other] = [await conduit.register(), await conduit.register()];
+    const post = async (client: RegisteredUser) =>
       (await postFile(t, client, await smallImage.png()).expect(201)).body.upload;
     const [avatar, cover, orphan] = [await post(jake), await post(jake), await post(jake)];
     const recent = await post(other);
