@@ -10,9 +10,14 @@ import sharp from 'sharp';
 const solid = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: { r: 200, g: 60, b: 40 } } });
 
+const XMP =
+  '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+  '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>xmp-secret-creator</dc:creator>' +
+  '</rdf:Description></rdf:RDF></x:xmpmeta>';
+
 /**
  * A 2000×1500 JPEG stored sideways (EXIF orientation 6, so it displays as
- * 1500×2000) carrying personal EXIF data and GPS coordinates.
+ * 1500×2000) carrying personal EXIF data, GPS coordinates, XMP and an ICC profile.
  */
 export function jpegWithLocation(): Promise<Buffer> {
   return solid(2000, 1500)
@@ -27,6 +32,8 @@ export function jpegWithLocation(): Promise<Buffer> {
       },
     })
     .withMetadata({ orientation: 6 })
+    .withIccProfile('p3')
+    .withXmp(XMP)
     .toBuffer();
 }
 
