@@ -76,8 +76,7 @@ export async function readMultipartFile(
     throw new BadRequestException('the multipart body is malformed');
   }
   if (refusal) throw refusal;
-  if (truncated)
-    throw new PayloadTooLargeError('file', `is too large (maximum is ${maxBytes} bytes)`);
+  if (truncated) throw tooLarge(maxBytes);
   const file = Buffer.concat(chunks);
   if (!headChecked) await checkHead(file);
   return file;
