@@ -7,6 +7,7 @@ import { createValidationPipe } from './common/pipes/validation.pipe.js';
 import appConfig, { type AppConfig } from './config/app.config.js';
 import type { AllConfig } from './config/config.type.js';
 import { setupSwagger } from './swagger.js';
+import { setupUploads } from './uploads/uploads.setup.js';
 
 export const API_PREFIX = 'api';
 
@@ -46,6 +47,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
       },
     },
   });
+  await setupUploads(app);
   app.enableCors({
     origin: corsOrigins === '*' ? true : corsOrigins,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],

@@ -11,6 +11,7 @@ import { ProfilesService } from '../profiles/profiles.service.js';
 import { ArticleTag } from '../tags/entities/article-tag.entity.js';
 import { Tag } from '../tags/entities/tag.entity.js';
 import { TagsService } from '../tags/tags.service.js';
+import { UploadsService } from '../uploads/uploads.service.js';
 import { User } from '../users/entities/user.entity.js';
 import type {
   ArticleDto,
@@ -31,6 +32,7 @@ const SUMMARY_COLUMNS = [
   'article.title',
   'article.description',
   'article.favoritesCount',
+  'article.coverImage',
   'article.authorId',
   'article.createdAt',
   'article.updatedAt',
@@ -49,6 +51,7 @@ export class ArticlesService {
     private readonly tags: TagsService,
     private readonly profiles: ProfilesService,
     private readonly transactions: TransactionRunner,
+    private readonly uploads: UploadsService,
   ) {}
 
   /**
@@ -105,6 +108,8 @@ export class ArticlesService {
   }
 
   async create(authorId: number, input: CreateArticleDto): Promise<ArticleDto> {
+    if (input.coverImage)
+      await this.uploads.assertOwnImage(authorId, input.coverImage, 'coverImage');
     const id = await this.withFreeSlug(input.title, (slug) =>
       this.transactions.run(async (manager) => {
         const { identifiers } = await manager.insert(Article, {
@@ -112,6 +117,7 @@ export class ArticlesService {
           title: input.title,
           description: input.description,
           body: input.body,
+          coverImage: input.coverImage ?? null,
           authorId,
         });
         const articleId = Number(identifiers[0].id);
@@ -124,6 +130,9 @@ export class ArticlesService {
 
   async update(callerId: number, slug: string, changes: UpdateArticleDto): Promise<ArticleDto> {
     const article = await this.findOwned(callerId, slug);
+    if (changes.coverImage && changes.coverImage !== article.coverImage) {
+      await this.uploads.assertOwnImage(callerId, changes.coverImage, 'coverImage');
+    }
     const save = (newSlug: string) =>
       this.transactions.run(async (manager) => {
         await manager.update(Article, article.id, {
@@ -131,6 +140,7 @@ export class ArticlesService {
           title: changes.title ?? article.title,
           description: changes.description ?? article.description,
           body: changes.body ?? article.body,
+          coverImage: changes.coverImage === undefined ? article.coverImage : changes.coverImage,
           // Set here, not by TypeORM: its MySQL default (CURRENT_TIMESTAMP) drops the milliseconds.
           updatedAt: new Date(),
         });
@@ -236,6 +246,7 @@ export class ArticlesService {
       updatedAt: article.updatedAt,
       favorited: favorited.has(article.id),
       favoritesCount: article.favoritesCount,
+      coverImage: article.coverImage,
       author: ProfileDto.from(article.author, followed.has(article.authorId)),
     }));
   }

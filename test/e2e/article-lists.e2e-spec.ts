@@ -58,6 +58,7 @@ describe('article lists and feed', () => {
       expect(Object.keys(article).sort()).toEqual(
         [
           'author',
+          'coverImage',
           'createdAt',
           'description',
           'favorited',

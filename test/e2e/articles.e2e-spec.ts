@@ -51,6 +51,7 @@ describe('articles', () => {
           updatedAt: expect.stringMatching(ISO_8601),
           favorited: false,
           favoritesCount: 0,
+          coverImage: null,
           author: { username: 'author', bio: null, image: null, following: false },
         },
       });

@@ -14,6 +14,10 @@ describe('hostile input', () => {
     { user: { email: { $gt: '' }, password: { $ne: null } } },
     { article: { title: ['a'], description: {}, body: 1, tagList: [null, {}, []] } },
     { comment: { body: ['x'] } },
+    { article: { title: 't', description: 'd', body: 'b', coverImage: { url: 'x' } } },
+    { article: { title: 't', description: 'd', body: 'b', coverImage: '../../etc/passwd' } },
+    { upload: { contentType: 'image/svg+xml', size: 1e300 } },
+    { upload: { contentType: ['image/png'], size: '12' } },
     {
       user: {
         username: 'a'.repeat(10_000),
@@ -71,6 +75,11 @@ describe('hostile input', () => {
     ['post', '/articles'],
     ['put', `/articles/${slug}`],
     ['post', `/articles/${slug}/comments`],
+    ['post', '/uploads'],
+    ['get', '/uploads'],
+    ['post', '/uploads/presign'],
+    ['post', `/uploads/${segment}/complete`],
+    ['delete', `/uploads/${segment}`],
   ];
 
   it('answers every junk body with a 4xx', async () => {

@@ -15,7 +15,7 @@ const FORBIDDEN_KEYS = new Set([
 
 /**
  * Walks a response body and fails on anything private: password hashes,
- * internal ids (only comments expose their id, as the spec demands) and
+ * internal ids (only comments, as the spec demands, and uploads expose their ids) and
  * e-mail addresses anywhere but the caller's own `user` envelope.
  */
 export function assertNoLeaks(body: unknown, path: string[] = []): void {
@@ -38,8 +38,9 @@ export function assertNoLeaks(body: unknown, path: string[] = []): void {
     const where = here.join('.');
     if (FORBIDDEN_KEYS.has(key)) throw new Error(`private field "${key}" leaked at ${where}`);
     if (key === 'email' && where !== 'user.email') throw new Error(`e-mail leaked at ${where}`);
-    const inComment = path[0] === 'comment' || path[0] === 'comments';
-    if (key === 'id' && !(inComment && (path.length === 1 || path.length === 2))) {
+    // Comments and uploads have public ids (an upload's is a random UUID), as their routes need.
+    const hasPublicId = ['comment', 'comments', 'upload', 'uploads'].includes(path[0]);
+    if (key === 'id' && !(hasPublicId && (path.length === 1 || path.length === 2))) {
       throw new Error(`internal id leaked at ${where}`);
     }
     assertNoLeaks(value, here);

@@ -21,6 +21,11 @@ export class ArticleSummaryDto {
   favorited: boolean;
   /** @example 0 */
   favoritesCount: number;
+  /**
+   * URL of the cover image, or null (an addition to the RealWorld spec).
+   * @example "http://localhost:3000/uploads/images/3b241101-e2bb-4255-8caf-4136c566a962/1600.webp"
+   */
+  coverImage: string | null;
   author: ProfileDto;
 }
 

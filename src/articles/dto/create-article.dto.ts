@@ -17,7 +17,7 @@ import {
   MUST_BE_STRING,
   tooLong,
 } from '../../common/validation/messages.js';
-import { Trim } from '../../common/validation/transforms.js';
+import { IsNullable, Trim } from '../../common/validation/transforms.js';
 import { MaxUtf8Bytes } from '../../common/validation/max-utf8-bytes.js';
 
 export const TITLE_MAX = 255;
@@ -48,6 +48,17 @@ export const TagList = () =>
       each: true,
       message: `has a tag that is too long (maximum is ${TAG_MAX} characters)`,
     }),
+  );
+
+export const COVER_IMAGE_MAX = 2048;
+
+/** Validation of `coverImage`: a URL string or null (`""` means null); whose upload it is, the service checks. */
+export const CoverImage = () =>
+  applyDecorators(
+    Transform(({ value }: { value: unknown }) => (value === '' ? null : value)),
+    IsNullable(),
+    IsString({ message: MUST_BE_STRING }),
+    MaxLength(COVER_IMAGE_MAX, { message: tooLong(COVER_IMAGE_MAX) }),
   );
 
 export class CreateArticleDto {
@@ -81,6 +92,14 @@ export class CreateArticleDto {
   @IsOptional()
   @TagList()
   tagList?: string[];
+
+  /**
+   * URL of a variant of one of the author's uploads (`POST /api/uploads`), or null.
+   * An addition to the RealWorld spec.
+   * @example "http://localhost:3000/uploads/images/3b241101-e2bb-4255-8caf-4136c566a962/1600.webp"
+   */
+  @CoverImage()
+  coverImage?: string | null;
 }
 
 export class CreateArticleRequestDto {

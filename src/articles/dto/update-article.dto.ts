@@ -15,7 +15,13 @@ import {
 } from '../../common/validation/messages.js';
 import { MaxUtf8Bytes } from '../../common/validation/max-utf8-bytes.js';
 import { IsOptionalNotNull, Trim } from '../../common/validation/transforms.js';
-import { BODY_MAX_BYTES, DESCRIPTION_MAX, TagList, TITLE_MAX } from './create-article.dto.js';
+import {
+  BODY_MAX_BYTES,
+  CoverImage,
+  DESCRIPTION_MAX,
+  TagList,
+  TITLE_MAX,
+} from './create-article.dto.js';
 
 /** Only the fields sent change; a new title gives the article a new slug. */
 export class UpdateArticleDto {
@@ -47,6 +53,13 @@ export class UpdateArticleDto {
   @IsOptionalNotNull()
   @TagList()
   tagList?: string[];
+
+  /**
+   * URL of a variant of one of the author's uploads; null removes the cover image.
+   * @example "http://localhost:3000/uploads/images/3b241101-e2bb-4255-8caf-4136c566a962/1600.webp"
+   */
+  @CoverImage()
+  coverImage?: string | null;
 }
 
 export class UpdateArticleRequestDto {

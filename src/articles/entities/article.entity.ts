@@ -31,6 +31,10 @@ export class Article {
   @Column({ type: 'text' })
   body: string;
 
+  /** URL of one of the author's uploads. */
+  @Column({ type: 'varchar', length: 2048, nullable: true })
+  coverImage: string | null;
+
   /** Kept in step with the favorites table by atomic increments. */
   @Column({ type: 'int', default: 0 })
   favoritesCount: number;

@@ -53,3 +53,21 @@ export class UnauthorizedError extends DomainError {
     super(`${field} ${reason}`, { [field]: [reason] });
   }
 }
+
+/** A body or file over a size limit, or an image over the pixel limit. */
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+
+  constructor(field: string, reason: string) {
+    super(`${field} ${reason}`, { [field]: [reason] });
+  }
+}
+
+/** Content whose actual type (as read from its bytes) is not accepted. */
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly status = 415;
+
+  constructor(field: string, reason: string) {
+    super(`${field} ${reason}`, { [field]: [reason] });
+  }
+}

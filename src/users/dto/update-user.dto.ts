@@ -70,14 +70,19 @@ export class UpdateUserDto {
   bio?: string | null;
 
   /**
-   * Avatar URL (http or https); `null` or an empty string clears it.
+   * Avatar URL (http or https), such as a variant URL from `POST /api/uploads`; `null` or an
+   * empty string clears it.
    * @example "https://api.realworld.io/images/smiley-cyrus.jpg"
    */
   @Transform(({ value }: { value: unknown }) => (value === '' ? null : value))
   @IsNullable()
   @IsString({ message: MUST_BE_STRING })
   @MaxLength(2048, { message: tooLong(2048) })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: INVALID })
+  // No TLD required: upload URLs of a development server are on `localhost`.
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: INVALID },
+  )
   image?: string | null;
 }
 
