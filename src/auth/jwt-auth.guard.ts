@@ -10,7 +10,7 @@ import {
   type AuthMode,
   type AuthUser,
 } from '../common/decorators/auth.decorators.js';
-import { ForbiddenError, UnauthorizedError } from '../common/errors/domain-errors.js';
+import { DomainError, ForbiddenError, UnauthorizedError } from '../common/errors/domain-errors.js';
 import { User } from '../users/entities/user.entity.js';
 import type { Role } from './role.enum.js';
 
@@ -55,6 +55,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
+    if (error instanceof DomainError) throw error;
     if (error || !user) {
       throw new UnauthorizedError('token', describeTokenFailure(error ?? info));
     }

@@ -1,18 +1,27 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { AccessTokenService } from '../auth/access-token.service.js';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Res } from '@nestjs/common';
+import {
+  ApiForbiddenResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { AccessToken } from '../auth/access-token.decorator.js';
+import { RefreshCookie } from '../auth/refresh-cookie.js';
+import { SessionsService, type SessionTokens } from '../auth/sessions.service.js';
 import {
   Authenticated,
   CurrentUser,
   Public,
   type AuthUser,
 } from '../common/decorators/auth.decorators.js';
+import { Client, type ClientInfo } from '../common/decorators/client-info.decorator.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { LoginUserRequestDto } from './dto/login-user.dto.js';
 import { RegisterUserRequestDto } from './dto/register-user.dto.js';
 import { UpdateUserRequestDto } from './dto/update-user.dto.js';
 import { UserDto, UserResponseDto } from './dto/user-response.dto.js';
+import type { User } from './entities/user.entity.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('User and Authentication')
@@ -24,26 +33,42 @@ import { UsersService } from './users.service.js';
 export class UsersController {
   constructor(
     private readonly users: UsersService,
-    private readonly tokens: AccessTokenService,
+    private readonly sessions: SessionsService,
+    private readonly cookie: RefreshCookie,
   ) {}
 
-  /** Register a new user. The response carries the token to use from now on. */
+  /**
+   * Register a new user and open a session. The response carries the token to
+   * use from now on and a refresh token (also set as an httpOnly cookie).
+   */
   @Public()
   @Post('users')
   @ApiOperation({ operationId: 'CreateUser' })
-  async register(@Body() body: RegisterUserRequestDto): Promise<UserResponseDto> {
+  async register(
+    @Body() body: RegisterUserRequestDto,
+    @Client() client: ClientInfo,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserResponseDto> {
     const user = await this.users.register(body.user);
-    return { user: UserDto.from(user, await this.tokens.issue(user.id)) };
+    return this.signedIn(user, await this.sessions.open(user.id, client), reply);
   }
 
-  /** Log in with e-mail and password. An unknown e-mail and a wrong password get the same 401. */
+  /**
+   * Log in with e-mail and password and open a session. An unknown e-mail and
+   * a wrong password get the same 401.
+   */
   @Public()
   @Post('users/login')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'Login' })
-  async login(@Body() body: LoginUserRequestDto): Promise<UserResponseDto> {
-    const user = await this.users.authenticate(body.user.email, body.user.password);
-    return { user: UserDto.from(user, await this.tokens.issue(user.id)) };
+  @ApiForbiddenResponse({ description: 'The account is suspended', type: ErrorResponseDto })
+  async login(
+    @Body() body: LoginUserRequestDto,
+    @Client() client: ClientInfo,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserResponseDto> {
+    const user = await this.users.authenticate(body.user.email, body.user.password, client);
+    return this.signedIn(user, await this.sessions.open(user.id, client), reply);
   }
 
   /** The current user, with the token that was sent. */
@@ -58,7 +83,7 @@ export class UsersController {
     return { user: UserDto.from(user, token) };
   }
 
-  /** Update the current user; send only the fields to change. */
+  /** Update the current user; send only the fields to change. A new password signs every other device out. */
   @Authenticated()
   @Put('user')
   @ApiOperation({ operationId: 'UpdateCurrentUser' })
@@ -66,8 +91,14 @@ export class UsersController {
     @CurrentUser() caller: AuthUser,
     @AccessToken() token: string,
     @Body() body: UpdateUserRequestDto,
+    @Client() client: ClientInfo,
   ): Promise<UserResponseDto> {
-    const user = await this.users.update(caller.id, body.user);
+    const user = await this.users.update(caller, body.user, client);
     return { user: UserDto.from(user, token) };
+  }
+
+  private signedIn(user: User, tokens: SessionTokens, reply: FastifyReply): UserResponseDto {
+    this.cookie.set(reply, tokens.refreshToken, tokens.expiresAt);
+    return { user: UserDto.from(user, tokens.accessToken, tokens.refreshToken) };
   }
 }

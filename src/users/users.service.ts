@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AuditAction } from '../audit/audit-action.enum.js';
+import { AuditService } from '../audit/audit.service.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
+import { SessionsService } from '../auth/sessions.service.js';
+import type { AuthUser } from '../common/decorators/auth.decorators.js';
+import type { ClientInfo } from '../common/decorators/client-info.decorator.js';
 import {
+  ForbiddenError,
   UnauthorizedError,
   ValidationFailedError,
   type FieldErrors,
@@ -18,6 +24,8 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly passwords: PasswordHasher,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async register(input: RegisterUserDto): Promise<User> {
@@ -35,11 +43,38 @@ export class UsersService {
     return this.saveOrExplainConflict(user);
   }
 
-  /** Same answer, and about the same time, for an unknown e-mail and a wrong password. */
-  async authenticate(email: string, password: string): Promise<User> {
+  /**
+   * Same answer, and about the same time, for an unknown e-mail and a wrong
+   * password. A suspended account is refused only once the password is right,
+   * so the refusal reveals nothing to someone guessing.
+   */
+  async authenticate(email: string, password: string, client: ClientInfo): Promise<User> {
     const user = await this.users.findOneBy({ email });
     const valid = await this.passwords.verify(user?.passwordHash, password);
-    if (!user || !valid) throw new UnauthorizedError('email or password', 'is invalid');
+    if (!user || !valid) {
+      await this.audit.record({
+        action: AuditAction.LoginFailed,
+        targetId: user?.id,
+        client,
+        detail: user ? 'wrong password' : 'unknown email',
+      });
+      throw new UnauthorizedError('email or password', 'is invalid');
+    }
+    if (user.suspendedAt) {
+      await this.audit.record({
+        action: AuditAction.LoginFailed,
+        targetId: user.id,
+        client,
+        detail: 'suspended',
+      });
+      throw new ForbiddenError('user', 'is suspended');
+    }
+    await this.audit.record({
+      action: AuditAction.LoginSucceeded,
+      actorId: user.id,
+      targetId: user.id,
+      client,
+    });
     return user;
   }
 
@@ -50,7 +85,9 @@ export class UsersService {
     return user;
   }
 
-  async update(id: number, changes: UpdateUserDto): Promise<User> {
+  /** A new password signs every other device out; the caller's session stays. */
+  async update(caller: AuthUser, changes: UpdateUserDto, client: ClientInfo): Promise<User> {
+    const id = caller.id;
     const user = await this.getAccount(id);
     await this.assertAvailable(
       {
@@ -65,7 +102,18 @@ export class UsersService {
     if (changes.image !== undefined) user.image = changes.image;
     if (changes.password !== undefined)
       user.passwordHash = await this.passwords.hash(changes.password);
-    return this.saveOrExplainConflict(user);
+    const saved = await this.saveOrExplainConflict(user);
+    if (changes.password !== undefined) {
+      const revoked = await this.sessions.revokeAll(id, { except: caller.sessionId });
+      await this.audit.record({
+        action: AuditAction.PasswordChanged,
+        actorId: id,
+        targetId: id,
+        client,
+        detail: `${revoked} other sessions revoked`,
+      });
+    }
+    return saved;
   }
 
   findByUsername(username: string): Promise<User | null> {

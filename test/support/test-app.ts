@@ -11,6 +11,8 @@ export interface TestApp {
   app: NestFastifyApplication;
   http: ReturnType<typeof request>;
   dataSource: DataSource;
+  /** The database this app runs on, to start a second instance on it (`createTestApp(env, { databaseUrl })`). */
+  databaseUrl: string;
   /** Counts the SQL statements run while `work` runs. */
   countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: string[] }>;
   close(): Promise<void>;
@@ -18,10 +20,17 @@ export interface TestApp {
 
 /**
  * Boots the whole application, exactly as `main.ts` does, on a database of
- * its own (see `createTestDatabase`). One per test file.
+ * its own (see `createTestDatabase`). One per test file; pass `databaseUrl`
+ * to start another instance on the first one's database (that instance's
+ * `close()` then leaves the database in place).
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { databaseUrl?: string } = {},
+): Promise<TestApp> {
+  const database: TestDatabase = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => {} }
+    : await createTestDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-tests',
@@ -52,6 +61,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     http: request(app.getHttpServer()),
     dataSource,
+    databaseUrl: database.url,
     async countQueries(work) {
       const queries: string[] = [];
       recorded.push(queries);

@@ -1,8 +1,13 @@
 import { InitialSchema1764057600000 } from './1764057600000-initial-schema.js';
 import { UserRoles1764060000000 } from './1764060000000-user-roles.js';
+import { SessionsAndAudit1764200000000 } from './1764200000000-sessions-and-audit.js';
 
 /**
  * Every migration, oldest first. Listed as classes (not a glob) so they load
  * the same under the build, the CLI and Vitest.
  */
-export const migrations = [InitialSchema1764057600000, UserRoles1764060000000];
+export const migrations = [
+  InitialSchema1764057600000,
+  UserRoles1764060000000,
+  SessionsAndAudit1764200000000,
+];

@@ -12,14 +12,20 @@ export class UserDto {
   bio: string | null;
   /** @example null */
   image: string | null;
+  /**
+   * Only in the login and registration responses: trade it at
+   * `POST /api/auth/refresh` for a new token. Also set as an httpOnly cookie.
+   */
+  refreshToken?: string;
 
-  static from(user: User, token: string): UserDto {
+  static from(user: User, token: string, refreshToken?: string): UserDto {
     return {
       email: user.email,
       token,
       username: user.username,
       bio: user.bio,
       image: user.image,
+      ...(refreshToken ? { refreshToken } : {}),
     };
   }
 }

@@ -34,6 +34,10 @@ export class User {
   @Column({ type: 'simple-enum', enum: Role, default: Role.User })
   role: Role;
 
+  /** Set while an admin has suspended the account: no login, no session. */
+  @Column({ type: Date, nullable: true })
+  suspendedAt: Date | null;
+
   @CreateDateColumn()
   createdAt: Date;
 
