@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AllConfig } from '../config/config.type.js';
 import { User } from '../users/entities/user.entity.js';
 import { AccessTokenService } from './access-token.service.js';
+import { AccountRoles } from './account-roles.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { Session } from './entities/session.entity.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
@@ -43,6 +44,7 @@ import { SessionsService } from './sessions.service.js';
     JwtStrategy,
     PasswordHasher,
     AccessTokenService,
+    AccountRoles,
     SessionsService,
     SessionValidator,
     RefreshCookie,
@@ -56,6 +58,6 @@ import { SessionsService } from './sessions.service.js';
     },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [PasswordHasher, SessionsService, RefreshCookie],
+  exports: [PasswordHasher, SessionsService, RefreshCookie, AccountRoles],
 })
 export class AuthModule {}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AdminModule } from '../admin/admin.module.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { AppConfigModule } from '../config/config.module.js';
+import { DatabaseModule } from '../database/database.module.js';
+import { CreateAdminCommand } from './create-admin.command.js';
+
+/** The operator commands: the API's modules without its HTTP server. */
+@Module({
+  imports: [AppConfigModule, DatabaseModule, AuditModule, AdminModule],
+  providers: [CreateAdminCommand],
+})
+export class CliModule {}
