@@ -7,6 +7,7 @@ import { CommentsModule } from './comments/comments.module.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { TagsModule } from './tags/tags.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -15,6 +16,8 @@ import { UsersModule } from './users/users.module.js';
     AppConfigModule,
     DatabaseModule,
     AuditModule,
+    // Before AuthModule: its guard runs first, so floods are refused before any token work.
+    RateLimitModule,
     AuthModule,
     UsersModule,
     ProfilesModule,

@@ -34,8 +34,11 @@ export class RefreshCookie {
   clear(reply: FastifyReply): void {
     reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
   }
+}
 
-  read(request: FastifyRequest): string | undefined {
-    return request.cookies?.[REFRESH_COOKIE] || undefined;
-  }
+/** The refresh token a request presents: in the JSON body, or else in the cookie. */
+export function presentedRefreshToken(request: FastifyRequest): string | undefined {
+  const fromBody = (request.body as { refreshToken?: unknown } | undefined)?.refreshToken;
+  if (typeof fromBody === 'string' && fromBody !== '') return fromBody;
+  return request.cookies?.[REFRESH_COOKIE] || undefined;
 }

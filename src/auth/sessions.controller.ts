@@ -28,9 +28,10 @@ import {
 import { Client, type ClientInfo } from '../common/decorators/client-info.decorator.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { UnauthorizedError } from '../common/errors/domain-errors.js';
+import { StrictRateLimit } from '../rate-limit/strict-rate-limit.decorator.js';
 import { RefreshRequestDto, SessionTokensDto } from './dto/refresh.dto.js';
 import { SessionListResponseDto } from './dto/session.dto.js';
-import { RefreshCookie } from './refresh-cookie.js';
+import { RefreshCookie, presentedRefreshToken } from './refresh-cookie.js';
 import { SessionsService } from './sessions.service.js';
 
 @ApiTags('Sessions')
@@ -47,6 +48,7 @@ export class SessionsController {
    * the whole session out, as it means someone else holds a copy.
    */
   @Public()
+  @StrictRateLimit(presentedRefreshToken)
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'RefreshSession' })
@@ -60,7 +62,7 @@ export class SessionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Client() client: ClientInfo,
   ): Promise<SessionTokensDto> {
-    const presented = body.refreshToken ?? this.cookie.read(request);
+    const presented = body.refreshToken ?? presentedRefreshToken(request);
     if (!presented) throw new UnauthorizedError('refreshToken', 'is missing');
     const tokens = await this.sessions.refresh(presented, client);
     this.cookie.set(reply, tokens.refreshToken, tokens.expiresAt);

@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { validateConfig } from './validate-config.js';
 
 export interface RateLimitConfig {
@@ -9,6 +9,8 @@ export interface RateLimitConfig {
   /** Attempts per account and IP per window on login, registration, refresh, password reset, 2FA. */
   authLimit: number;
   authWindowSeconds: number;
+  /** Prefix of the counters' keys in Redis, to keep apps sharing a Redis apart. */
+  redisKeyPrefix: string;
 }
 
 class RateLimitEnvironment {
@@ -33,6 +35,10 @@ class RateLimitEnvironment {
   @Min(1)
   @Max(86_400)
   RATE_LIMIT_AUTH_WINDOW_SECONDS?: number;
+
+  @IsOptional()
+  @IsString()
+  RATE_LIMIT_REDIS_PREFIX?: string;
 }
 
 export default registerAs('rateLimit', (): RateLimitConfig => {
@@ -42,5 +48,6 @@ export default registerAs('rateLimit', (): RateLimitConfig => {
     globalWindowSeconds: env.RATE_LIMIT_GLOBAL_WINDOW_SECONDS ?? 60,
     authLimit: env.RATE_LIMIT_AUTH ?? 10,
     authWindowSeconds: env.RATE_LIMIT_AUTH_WINDOW_SECONDS ?? 900,
+    redisKeyPrefix: env.RATE_LIMIT_REDIS_PREFIX ?? 'inkwell:throttle:',
   };
 });

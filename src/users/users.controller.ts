@@ -17,6 +17,7 @@ import {
 } from '../common/decorators/auth.decorators.js';
 import { Client, type ClientInfo } from '../common/decorators/client-info.decorator.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
+import { bodyField, StrictRateLimit } from '../rate-limit/strict-rate-limit.decorator.js';
 import { LoginUserRequestDto } from './dto/login-user.dto.js';
 import { RegisterUserRequestDto } from './dto/register-user.dto.js';
 import { UpdateUserRequestDto } from './dto/update-user.dto.js';
@@ -42,6 +43,7 @@ export class UsersController {
    * use from now on and a refresh token (also set as an httpOnly cookie).
    */
   @Public()
+  @StrictRateLimit(bodyField('user', 'email'))
   @Post('users')
   @ApiOperation({ operationId: 'CreateUser' })
   async register(
@@ -58,6 +60,7 @@ export class UsersController {
    * a wrong password get the same 401.
    */
   @Public()
+  @StrictRateLimit(bodyField('user', 'email'))
   @Post('users/login')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'Login' })

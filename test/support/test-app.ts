@@ -2,10 +2,13 @@ import { Test } from '@nestjs/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp, createFastifyAdapter } from '../../src/app.setup.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+const REDIS_PREFIX = `inkwell-test:${process.pid}:${randomBytes(4).toString('hex')}:`;
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -31,9 +34,15 @@ export async function createTestApp(
   const database: TestDatabase = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => {} }
     : await createTestDatabase();
+  // Settings for this app only: the next app in the same file starts from the defaults again.
+  const overridden = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   Object.assign(process.env, {
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-tests',
+    // All test traffic comes from 127.0.0.1: the per-IP global limit is off unless a
+    // test sets it, and rate-limit counters in a shared Redis are this file's own.
+    RATE_LIMIT_GLOBAL: '0',
+    RATE_LIMIT_REDIS_PREFIX: REDIS_PREFIX,
     ...env,
     DATABASE_URL: database.url,
   });
@@ -74,6 +83,10 @@ export async function createTestApp(
     async close() {
       await app.close();
       await database.drop();
+      for (const [key, value] of Object.entries(overridden)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
     },
   };
 }
