@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditController } from './audit.controller.js';
 import { AuditService } from './audit.service.js';
 import { AuditEvent } from './entities/audit-event.entity.js';
 
@@ -7,6 +8,7 @@ import { AuditEvent } from './entities/audit-event.entity.js';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEvent])],
+  controllers: [AuditController],
   providers: [AuditService],
   exports: [AuditService],
 })

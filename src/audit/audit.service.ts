@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { ClientInfo } from '../common/decorators/client-info.decorator.js';
 import type { AuditAction } from './audit-action.enum.js';
+import type { AuditEventListResponseDto } from './dto/audit-event.dto.js';
+import type { ListAuditQueryDto } from './dto/list-audit-query.dto.js';
 import { AuditEvent } from './entities/audit-event.entity.js';
 
 export interface AuditRecord {
@@ -39,5 +41,37 @@ export class AuditService {
         error instanceof Error ? error.stack : String(error),
       );
     }
+  }
+
+  async list(query: ListAuditQueryDto): Promise<AuditEventListResponseDto> {
+    const builder = this.events
+      .createQueryBuilder('event')
+      .leftJoin('event.actor', 'actor')
+      .leftJoin('event.target', 'target')
+      .addSelect(['actor.username', 'target.username']);
+    if (query.action) builder.andWhere('event.action = :action', { action: query.action });
+    if (query.actor) builder.andWhere('actor.username = :actor', { actor: query.actor });
+    if (query.target) builder.andWhere('target.username = :target', { target: query.target });
+    if (query.since) builder.andWhere('event.createdAt >= :since', { since: query.since });
+    if (query.until) builder.andWhere('event.createdAt < :until', { until: query.until });
+    const [events, eventsCount] = await builder
+      .orderBy('event.createdAt', 'DESC')
+      .addOrderBy('event.id', 'DESC')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
+    return {
+      events: events.map((event) => ({
+        id: event.id,
+        action: event.action,
+        actor: event.actor?.username ?? null,
+        target: event.target?.username ?? null,
+        ip: event.ip,
+        userAgent: event.userAgent,
+        detail: event.detail,
+        createdAt: event.createdAt,
+      })),
+      eventsCount,
+    };
   }
 }
