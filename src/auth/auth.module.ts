@@ -58,6 +58,6 @@ import { SessionsService } from './sessions.service.js';
     },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [PasswordHasher, SessionsService, RefreshCookie, AccountRoles],
+  exports: [PasswordHasher, SessionsService, RefreshCookie, AccountRoles, JwtModule],
 })
 export class AuthModule {}

@@ -26,6 +26,9 @@ export interface SessionTokens {
   expiresAt: Date;
 }
 
+/** How a session was opened, as recorded in the audit log. */
+export type SignInMethod = 'registration' | 'password' | 'two-factor';
+
 export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -46,7 +49,8 @@ export class SessionsService {
     this.ttlMs = config.getOrThrow('auth.sessionTtlDays', { infer: true }) * DAY_MS;
   }
 
-  async open(userId: number, client: ClientInfo): Promise<SessionTokens> {
+  /** Opens a session for a user whose credentials were just checked; audited as a login. */
+  async open(userId: number, client: ClientInfo, method: SignInMethod): Promise<SessionTokens> {
     const now = new Date();
     const session = this.sessions.create({
       id: randomUUID(),
@@ -65,6 +69,13 @@ export class SessionsService {
         tokenHash: hashRefreshToken(refreshToken),
         rotatedAt: null,
       });
+    });
+    await this.audit.record({
+      action: AuditAction.LoginSucceeded,
+      actorId: userId,
+      targetId: userId,
+      client,
+      detail: method,
     });
     return this.tokensFor(session, refreshToken);
   }

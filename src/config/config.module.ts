@@ -4,11 +4,12 @@ import authConfig from './auth.config.js';
 import databaseConfig from './database.config.js';
 import rateLimitConfig from './rate-limit.config.js';
 import redisConfig from './redis.config.js';
+import twoFactorConfig from './two-factor.config.js';
 
 /** Every config namespace, validated at start-up; shared by the API and the CLI. */
 export const AppConfigModule = ConfigModule.forRoot({
   isGlobal: true,
   cache: true,
   envFilePath: ['.env'],
-  load: [appConfig, authConfig, databaseConfig, rateLimitConfig, redisConfig],
+  load: [appConfig, authConfig, databaseConfig, rateLimitConfig, redisConfig, twoFactorConfig],
 });

@@ -3,6 +3,7 @@ import type { AuthConfig } from './auth.config.js';
 import type { DatabaseConfig } from './database.config.js';
 import type { RateLimitConfig } from './rate-limit.config.js';
 import type { RedisConfig } from './redis.config.js';
+import type { TwoFactorConfig } from './two-factor.config.js';
 
 /** Every config namespace, for `ConfigService<AllConfig, true>` with `{ infer: true }`. */
 export interface AllConfig {
@@ -11,4 +12,5 @@ export interface AllConfig {
   database: DatabaseConfig;
   rateLimit: RateLimitConfig;
   redis: RedisConfig;
+  twoFactor: TwoFactorConfig;
 }

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Res } from '@nestjs/common';
 import {
+  ApiExtraModels,
   ApiForbiddenResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccessToken } from '../auth/access-token.decorator.js';
@@ -24,6 +27,8 @@ import { UpdateUserRequestDto } from './dto/update-user.dto.js';
 import { UserDto, UserResponseDto } from './dto/user-response.dto.js';
 import type { User } from './entities/user.entity.js';
 import { UsersService } from './users.service.js';
+import { TwoFactorChallengeDto } from '../two-factor/dto/two-factor.dto.js';
+import { TwoFactorService } from '../two-factor/two-factor.service.js';
 
 @ApiTags('User and Authentication')
 @ApiUnprocessableEntityResponse({
@@ -36,6 +41,7 @@ export class UsersController {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly cookie: RefreshCookie,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   /**
@@ -52,26 +58,39 @@ export class UsersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserResponseDto> {
     const user = await this.users.register(body.user);
-    return this.signedIn(user, await this.sessions.open(user.id, client), reply);
+    return this.signedIn(user, await this.sessions.open(user.id, client, 'registration'), reply);
   }
 
   /**
    * Log in with e-mail and password and open a session. An unknown e-mail and
-   * a wrong password get the same 401.
+   * a wrong password get the same 401. For an account with 2FA the answer is
+   * a challenge instead (`twoFactorRequired: true`), to complete at
+   * `POST /api/auth/2fa/verify`.
    */
   @Public()
   @StrictRateLimit(bodyField('user', 'email'))
   @Post('users/login')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'Login' })
+  @ApiExtraModels(UserResponseDto, TwoFactorChallengeDto)
+  @ApiOkResponse({
+    description: 'Signed in, or (account with 2FA) a challenge for the second step',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(UserResponseDto) },
+        { $ref: getSchemaPath(TwoFactorChallengeDto) },
+      ],
+    },
+  })
   @ApiForbiddenResponse({ description: 'The account is suspended', type: ErrorResponseDto })
   async login(
     @Body() body: LoginUserRequestDto,
     @Client() client: ClientInfo,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<UserResponseDto> {
+  ): Promise<UserResponseDto | TwoFactorChallengeDto> {
     const user = await this.users.authenticate(body.user.email, body.user.password, client);
-    return this.signedIn(user, await this.sessions.open(user.id, client), reply);
+    if (await this.twoFactor.isEnabled(user.id)) return this.twoFactor.challenge(user.id);
+    return this.signedIn(user, await this.sessions.open(user.id, client, 'password'), reply);
   }
 
   /** The current user, with the token that was sent. */

@@ -69,12 +69,6 @@ export class UsersService {
       });
       throw new ForbiddenError('user', 'is suspended');
     }
-    await this.audit.record({
-      action: AuditAction.LoginSucceeded,
-      actorId: user.id,
-      targetId: user.id,
-      client,
-    });
     return user;
   }
 

@@ -56,15 +56,19 @@ describe('audit log', () => {
     expect(unknown).toMatchObject({ target: null, detail: 'unknown email' });
     expect(JSON.stringify(failed.body)).not.toContain(PASSWORD);
 
+    // Every session opened is a login, registration included.
     const succeeded = await list('?action=login.succeeded&target=subject');
-    expect(succeeded.body.events).toHaveLength(1);
-    expect(succeeded.body.events[0]).toMatchObject({ actor: 'subject', target: 'subject' });
+    expect(succeeded.body.events).toMatchObject([
+      { actor: 'subject', target: 'subject', detail: 'password' },
+      { actor: 'subject', target: 'subject', detail: 'registration' },
+    ]);
   });
 
   it('filters by actor, target and time, most recent first, with pagination', async () => {
     const byAdmin = await list('?actor=auditor');
     expect(byAdmin.body.events.map((e: { action: string }) => e.action)).toEqual([
       'user.role_changed',
+      'login.succeeded',
     ]);
     expect(byAdmin.body.events[0]).toMatchObject({
       target: 'subject',

@@ -1,6 +1,7 @@
 import { InitialSchema1764057600000 } from './1764057600000-initial-schema.js';
 import { UserRoles1764060000000 } from './1764060000000-user-roles.js';
 import { SessionsAndAudit1764200000000 } from './1764200000000-sessions-and-audit.js';
+import { TwoFactor1764200000001 } from './1764200000001-two-factor.js';
 
 /**
  * Every migration, oldest first. Listed as classes (not a glob) so they load
@@ -10,4 +11,5 @@ export const migrations = [
   InitialSchema1764057600000,
   UserRoles1764060000000,
   SessionsAndAudit1764200000000,
+  TwoFactor1764200000001,
 ];
