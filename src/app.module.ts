@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { TagsModule } from './tags/tags.module.js';
@@ -25,6 +26,7 @@ import { UsersModule } from './users/users.module.js';
     CommentsModule,
     TagsModule,
     AdminModule,
+    PrivacyModule,
   ],
 })
 export class AppModule {}

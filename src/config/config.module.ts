@@ -2,6 +2,7 @@ import { ConfigModule } from '@nestjs/config';
 import appConfig from './app.config.js';
 import authConfig from './auth.config.js';
 import databaseConfig from './database.config.js';
+import privacyConfig from './privacy.config.js';
 import rateLimitConfig from './rate-limit.config.js';
 import redisConfig from './redis.config.js';
 import twoFactorConfig from './two-factor.config.js';
@@ -11,5 +12,13 @@ export const AppConfigModule = ConfigModule.forRoot({
   isGlobal: true,
   cache: true,
   envFilePath: ['.env'],
-  load: [appConfig, authConfig, databaseConfig, rateLimitConfig, redisConfig, twoFactorConfig],
+  load: [
+    appConfig,
+    authConfig,
+    databaseConfig,
+    rateLimitConfig,
+    redisConfig,
+    twoFactorConfig,
+    privacyConfig,
+  ],
 });

@@ -1,6 +1,7 @@
 import type { AppConfig } from './app.config.js';
 import type { AuthConfig } from './auth.config.js';
 import type { DatabaseConfig } from './database.config.js';
+import type { PrivacyConfig } from './privacy.config.js';
 import type { RateLimitConfig } from './rate-limit.config.js';
 import type { RedisConfig } from './redis.config.js';
 import type { TwoFactorConfig } from './two-factor.config.js';
@@ -13,4 +14,5 @@ export interface AllConfig {
   rateLimit: RateLimitConfig;
   redis: RedisConfig;
   twoFactor: TwoFactorConfig;
+  privacy: PrivacyConfig;
 }

@@ -34,9 +34,7 @@ export async function createTestApp(
   const database: TestDatabase = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => {} }
     : await createTestDatabase();
-  // Settings for this app only: the next app in the same file starts from the defaults again.
-  const overridden = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, {
+  const settings: Record<string, string> = {
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-tests',
     // All test traffic comes from 127.0.0.1: the per-IP global limit is off unless a
@@ -45,7 +43,10 @@ export async function createTestApp(
     RATE_LIMIT_REDIS_PREFIX: REDIS_PREFIX,
     ...env,
     DATABASE_URL: database.url,
-  });
+  };
+  // Settings for this app only: `close()` puts the environment back for the next app of the file.
+  const previous = Object.fromEntries(Object.keys(settings).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, settings);
 
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule],
@@ -83,7 +84,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await database.drop();
-      for (const [key, value] of Object.entries(overridden)) {
+      for (const [key, value] of Object.entries(previous)) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }
