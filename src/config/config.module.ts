@@ -1,4 +1,5 @@
 import { ConfigModule } from '@nestjs/config';
+import accountEmailsConfig from './account-emails.config.js';
 import appConfig from './app.config.js';
 import authConfig from './auth.config.js';
 import databaseConfig from './database.config.js';
@@ -20,5 +21,6 @@ export const AppConfigModule = ConfigModule.forRoot({
     redisConfig,
     twoFactorConfig,
     privacyConfig,
+    accountEmailsConfig,
   ],
 });

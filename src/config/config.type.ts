@@ -1,3 +1,4 @@
+import type { AccountEmailsConfig } from './account-emails.config.js';
 import type { AppConfig } from './app.config.js';
 import type { AuthConfig } from './auth.config.js';
 import type { DatabaseConfig } from './database.config.js';
@@ -15,4 +16,5 @@ export interface AllConfig {
   redis: RedisConfig;
   twoFactor: TwoFactorConfig;
   privacy: PrivacyConfig;
+  accountEmails: AccountEmailsConfig;
 }

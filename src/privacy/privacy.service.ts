@@ -84,6 +84,7 @@ export class PrivacyService {
       profile: {
         username: user.username,
         email: user.email,
+        emailVerified: user.emailVerifiedAt !== null,
         bio: user.bio,
         image: user.image,
         role: user.role,

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import type { AuthUser } from '../common/decorators/auth.decorators.js';
+import { CredentialsService } from '../credentials/credentials.service.js';
 import type { ClientInfo } from '../common/decorators/client-info.decorator.js';
 import {
   ForbiddenError,
@@ -26,6 +27,7 @@ export class UsersService {
     private readonly passwords: PasswordHasher,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly credentials: CredentialsService,
   ) {}
 
   async register(input: RegisterUserDto): Promise<User> {
@@ -39,8 +41,11 @@ export class UsersService {
       passwordHash: await this.passwords.hash(input.password),
       bio: null,
       image: null,
+      emailVerifiedAt: null,
     });
-    return this.saveOrExplainConflict(user);
+    const saved = await this.saveOrExplainConflict(user);
+    await this.credentials.sendVerification(saved);
+    return saved;
   }
 
   /**
@@ -90,13 +95,19 @@ export class UsersService {
       },
       id,
     );
-    if (changes.email !== undefined) user.email = changes.email;
+    const emailChanged = changes.email !== undefined && changes.email !== user.email;
+    if (changes.email !== undefined && emailChanged) {
+      user.email = changes.email;
+      // The new address is unproven until its own link is followed.
+      user.emailVerifiedAt = null;
+    }
     if (changes.username !== undefined) user.username = changes.username;
     if (changes.bio !== undefined) user.bio = changes.bio;
     if (changes.image !== undefined) user.image = changes.image;
     if (changes.password !== undefined)
       user.passwordHash = await this.passwords.hash(changes.password);
     const saved = await this.saveOrExplainConflict(user);
+    if (emailChanged) await this.credentials.sendVerification(saved);
     if (changes.password !== undefined) {
       const revoked = await this.sessions.revokeAll(id, { except: caller.sessionId });
       await this.audit.record({

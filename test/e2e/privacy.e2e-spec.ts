@@ -85,6 +85,7 @@ describe('privacy: export and account deletion', () => {
     expect(data.profile).toEqual({
       username: 'exporter',
       email: 'exporter@example.com',
+      emailVerified: false,
       bio: null,
       image: null,
       role: 'user',

@@ -2,6 +2,7 @@ import { InitialSchema1764057600000 } from './1764057600000-initial-schema.js';
 import { UserRoles1764060000000 } from './1764060000000-user-roles.js';
 import { SessionsAndAudit1764200000000 } from './1764200000000-sessions-and-audit.js';
 import { TwoFactor1764200000001 } from './1764200000001-two-factor.js';
+import { AccountTokens1764200000002 } from './1764200000002-account-tokens.js';
 
 /**
  * Every migration, oldest first. Listed as classes (not a glob) so they load
@@ -12,4 +13,5 @@ export const migrations = [
   UserRoles1764060000000,
   SessionsAndAudit1764200000000,
   TwoFactor1764200000001,
+  AccountTokens1764200000002,
 ];

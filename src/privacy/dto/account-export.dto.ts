@@ -4,6 +4,7 @@ import { Role } from '../../auth/role.enum.js';
 export class ExportedProfileDto {
   username: string;
   email: string;
+  emailVerified: boolean;
   bio: string | null;
   image: string | null;
   role: Role;

@@ -12,6 +12,8 @@ export class UserDto {
   bio: string | null;
   /** @example null */
   image: string | null;
+  /** Whether the e-mail address has been confirmed through the link sent to it. */
+  emailVerified: boolean;
   /**
    * Only in the login and registration responses: trade it at
    * `POST /api/auth/refresh` for a new token. Also set as an httpOnly cookie.
@@ -25,6 +27,7 @@ export class UserDto {
       username: user.username,
       bio: user.bio,
       image: user.image,
+      emailVerified: user.emailVerifiedAt !== null,
       ...(refreshToken ? { refreshToken } : {}),
     };
   }
