@@ -2,7 +2,6 @@
 export enum AuditAction {
   LoginSucceeded = 'login.succeeded',
   LoginFailed = 'login.failed',
-  Registered = 'user.registered',
   RefreshReused = 'refresh.reused',
   SessionRevoked = 'session.revoked',
   AllSessionsRevoked = 'session.revoked_all',

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { ClientInfo } from '../common/decorators/client-info.decorator.js';
+import { errorStack } from '../common/errors/error-stack.js';
 import type { AuditAction } from './audit-action.enum.js';
 import type { AuditEventListResponseDto } from './dto/audit-event.dto.js';
 import type { ListAuditQueryDto } from './dto/list-audit-query.dto.js';
@@ -36,10 +37,7 @@ export class AuditService {
         detail: event.detail ?? null,
       });
     } catch (error) {
-      this.logger.error(
-        `Could not record audit event ${event.action}`,
-        error instanceof Error ? error.stack : String(error),
-      );
+      this.logger.error(`Could not record audit event ${event.action}`, errorStack(error));
     }
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { errorStack } from '../common/errors/error-stack.js';
 import { LruCache } from '../common/lru-cache.js';
 import type { AllConfig } from '../config/config.type.js';
 import { Session } from './entities/session.entity.js';
@@ -61,10 +62,7 @@ export class SessionValidator implements OnModuleInit {
       await this.bus.publish(sessionIds);
     } catch (error) {
       // The database already says "revoked"; other instances learn it when their cache entry expires.
-      this.logger.error(
-        'Could not broadcast a session revocation',
-        error instanceof Error ? error.stack : String(error),
-      );
+      this.logger.error('Could not broadcast a session revocation', errorStack(error));
     }
   }
 

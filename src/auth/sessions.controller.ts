@@ -62,6 +62,7 @@ export class SessionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Client() client: ClientInfo,
   ): Promise<SessionTokensDto> {
+    // The body was validated above; the cookie is the fallback for browsers.
     const presented = body.refreshToken ?? presentedRefreshToken(request);
     if (!presented) throw new UnauthorizedError('refreshToken', 'is missing');
     const tokens = await this.sessions.refresh(presented, client);

@@ -1,10 +1,11 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Not, Repository } from 'typeorm';
 import { AuditAction } from '../audit/audit-action.enum.js';
 import { AuditService } from '../audit/audit.service.js';
+import { hashSecretToken, newSecretToken } from '../common/crypto/secret-tokens.js';
 import type { ClientInfo } from '../common/decorators/client-info.decorator.js';
 import { NotFoundError, UnauthorizedError } from '../common/errors/domain-errors.js';
 import type { AllConfig } from '../config/config.type.js';
@@ -28,10 +29,6 @@ export interface SessionTokens {
 
 /** How a session was opened, as recorded in the audit log. */
 export type SignInMethod = 'registration' | 'password' | 'two-factor';
-
-export function hashRefreshToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 @Injectable()
 export class SessionsService {
@@ -61,12 +58,12 @@ export class SessionsService {
       expiresAt: new Date(now.getTime() + this.ttlMs),
       revokedAt: null,
     });
-    const refreshToken = newRefreshToken();
+    const refreshToken = newSecretToken();
     await this.transactions.run(async (manager) => {
       await manager.insert(Session, session);
       await manager.insert(RefreshToken, {
         sessionId: session.id,
-        tokenHash: hashRefreshToken(refreshToken),
+        tokenHash: hashSecretToken(refreshToken),
         rotatedAt: null,
       });
     });
@@ -88,7 +85,7 @@ export class SessionsService {
   async refresh(refreshToken: string, client: ClientInfo): Promise<SessionTokens> {
     const invalid = new UnauthorizedError('refreshToken', 'is invalid or expired');
     const stored = await this.refreshTokens.findOne({
-      where: { tokenHash: hashRefreshToken(refreshToken) },
+      where: { tokenHash: hashSecretToken(refreshToken) },
       relations: { session: true },
     });
     if (!stored) throw invalid;
@@ -96,7 +93,7 @@ export class SessionsService {
     const now = new Date();
     if (session.revokedAt !== null || session.expiresAt <= now) throw invalid;
 
-    const replacement = newRefreshToken();
+    const replacement = newSecretToken();
     const won = await this.transactions.run(async (manager) => {
       const { affected } = await manager.update(
         RefreshToken,
@@ -106,7 +103,7 @@ export class SessionsService {
       if (affected !== 1) return false;
       await manager.insert(RefreshToken, {
         sessionId: session.id,
-        tokenHash: hashRefreshToken(replacement),
+        tokenHash: hashSecretToken(replacement),
         rotatedAt: null,
       });
       session.lastUsedAt = now;
@@ -223,8 +220,4 @@ export class SessionsService {
       expiresAt: session.expiresAt,
     };
   }
-}
-
-function newRefreshToken(): string {
-  return randomBytes(32).toString('base64url');
 }

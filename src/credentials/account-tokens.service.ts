@@ -1,12 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, MoreThan, Repository } from 'typeorm';
+import { hashSecretToken, newSecretToken } from '../common/crypto/secret-tokens.js';
 import { AccountToken, type AccountTokenPurpose } from './entities/account-token.entity.js';
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /** Single-use, expiring tokens for links sent by e-mail. */
 @Injectable()
@@ -19,12 +15,12 @@ export class AccountTokensService {
     purpose: AccountTokenPurpose,
     ttlMs: number,
   ): Promise<string> {
-    const token = randomBytes(32).toString('base64url');
+    const token = newSecretToken();
     await this.tokens.delete({ userId: user.id, purpose, usedAt: IsNull() });
     await this.tokens.insert({
       userId: user.id,
       purpose,
-      tokenHash: hashToken(token),
+      tokenHash: hashSecretToken(token),
       email: user.email,
       expiresAt: new Date(Date.now() + ttlMs),
       usedAt: null,
@@ -38,7 +34,7 @@ export class AccountTokensService {
    */
   async consume(token: string, purpose: AccountTokenPurpose): Promise<AccountToken | null> {
     const now = new Date();
-    const stored = await this.tokens.findOneBy({ tokenHash: hashToken(token), purpose });
+    const stored = await this.tokens.findOneBy({ tokenHash: hashSecretToken(token), purpose });
     if (!stored) return null;
     const { affected } = await this.tokens.update(
       { id: stored.id, usedAt: IsNull(), expiresAt: MoreThan(now) },

@@ -8,6 +8,7 @@ import { PasswordHasher } from '../auth/password-hasher.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import type { ClientInfo } from '../common/decorators/client-info.decorator.js';
 import { ValidationFailedError } from '../common/errors/domain-errors.js';
+import { errorStack } from '../common/errors/error-stack.js';
 import type { AllConfig } from '../config/config.type.js';
 import { User } from '../users/entities/user.entity.js';
 import { AccountTokensService } from './account-tokens.service.js';
@@ -52,7 +53,7 @@ export class CredentialsService {
     } catch (error) {
       this.logger.error(
         `Could not send the verification e-mail of user ${user.id}`,
-        error instanceof Error ? error.stack : String(error),
+        errorStack(error),
       );
     }
   }
@@ -88,10 +89,7 @@ export class CredentialsService {
    */
   forgotPassword(email: string): void {
     this.requestPasswordReset(email).catch((error: unknown) =>
-      this.logger.error(
-        'Could not start a password reset',
-        error instanceof Error ? error.stack : String(error),
-      ),
+      this.logger.error('Could not start a password reset', errorStack(error)),
     );
   }
 

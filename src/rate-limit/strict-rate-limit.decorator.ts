@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { normalizeIp } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
+import { hashSecretToken } from '../common/crypto/secret-tokens.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 
 export const STRICT_RATE_LIMIT = 'inkwell:strict-rate-limit';
@@ -39,7 +39,7 @@ export function StrictRateLimit(accountOf: AccountOf) {
 /** Hashed, so that e-mails and tokens never become Redis keys. */
 function accountKey(account: unknown): string {
   const text = typeof account === 'string' ? account.trim().toLowerCase() : '';
-  return createHash('sha256').update(text).digest('base64url');
+  return hashSecretToken(text);
 }
 
 /** Reads `body.a.b...` without trusting the body's shape. */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
@@ -7,6 +7,7 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import { IsNull, LessThan, Repository } from 'typeorm';
 import { AuditAction } from '../audit/audit-action.enum.js';
 import { AuditService } from '../audit/audit.service.js';
+import { hashSecretToken } from '../common/crypto/secret-tokens.js';
 import type { ClientInfo } from '../common/decorators/client-info.decorator.js';
 import {
   ForbiddenError,
@@ -38,8 +39,7 @@ interface ChallengePayload {
 
 /** Codes are typed by people: case, spaces and dashes do not matter. */
 function hashRecoveryCode(code: string): string {
-  const normalized = code.toUpperCase().replace(/[\s-]/g, '');
-  return createHash('sha256').update(normalized).digest('hex');
+  return hashSecretToken(code.toUpperCase().replace(/[\s-]/g, ''));
 }
 
 /** 16 base32 characters (80 bits), grouped by four. */
