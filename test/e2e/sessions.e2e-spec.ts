@@ -265,6 +265,15 @@ describe('sessions and refresh tokens', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('checks a warm session without touching the database', async () => {
+    const user = await signUp(t, 'lena');
+    await t.http.get('/api/user').set(...auth(user.token)).expect(200);
+    const { queries } = await t.countQueries(() =>
+      t.http.get('/api/articles/feed').set(...auth(user.token)).expect(200),
+    );
+    expect(queries.filter((query) => /\bsessions\b/.test(query))).toEqual([]);
+  });
+
   it('refuses an access token that names no session', async () => {
     await signUp(t, 'kim');
     const userId = await userIdOf(t, 'kim');
