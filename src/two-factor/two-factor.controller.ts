@@ -32,6 +32,22 @@ import { TwoFactorService } from './two-factor.service.js';
 /** The strict limit counts second-factor guesses per caller (token) and IP. */
 const caller = (request: FastifyRequest) => request.headers.authorization;
 
+/**
+ * Guesses at a login challenge count per account, not per challenge: a new
+ * login must not buy a fresh allowance. The payload is read unverified, only
+ * to pick the counter; the route itself verifies the challenge.
+ */
+function challengedAccount(request: FastifyRequest): unknown {
+  const challenge = bodyField('challenge')(request);
+  if (typeof challenge !== 'string') return undefined;
+  try {
+    const payload = JSON.parse(Buffer.from(challenge.split('.')[1] ?? '', 'base64url').toString());
+    return String((payload as { sub?: unknown }).sub);
+  } catch {
+    return challenge;
+  }
+}
+
 @ApiTags('Two-factor authentication')
 @ApiUnprocessableEntityResponse({ description: 'Validation failed', type: ErrorResponseDto })
 @Controller('auth/2fa')
@@ -89,7 +105,7 @@ export class TwoFactorController {
    * login: the user with its token and refresh token.
    */
   @Public()
-  @StrictRateLimit(bodyField('challenge'))
+  @StrictRateLimit(challengedAccount)
   @Post('verify')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'VerifyTwoFactor' })

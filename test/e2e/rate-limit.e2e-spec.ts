@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import { auth, PASSWORD, signUp } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -65,6 +66,41 @@ describe('rate limits', () => {
         .send({ refreshToken: 'guess' })
         .expect(429);
       expect(limited.headers['retry-after']).toBeDefined();
+    });
+
+    it('counts 2FA guesses per account, so a new login buys no new attempts', async () => {
+      const user = await signUp(t, 'twofa');
+      const { secret } = (
+        await t.http
+          .post('/api/auth/2fa/setup')
+          .set(...auth(user.token))
+          .expect(200)
+      ).body;
+      await t.http
+        .post('/api/auth/2fa/enable')
+        .set(...auth(user.token))
+        .send({ code: await generate({ secret }) })
+        .expect(200);
+      const challenge = async () =>
+        (
+          await t.http
+            .post('/api/users/login')
+            .send({ user: { email: user.email, password: PASSWORD } })
+            .expect(200)
+        ).body.challenge as string;
+      const wrongCode = (await generate({ secret })) === '000000' ? '111111' : '000000';
+      const first = await challenge();
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await t.http
+          .post('/api/auth/2fa/verify')
+          .send({ challenge: first, code: wrongCode })
+          .expect(401);
+      }
+      const second = await challenge();
+      await t.http
+        .post('/api/auth/2fa/verify')
+        .send({ challenge: second, code: wrongCode })
+        .expect(429);
     });
 
     it('documents the 429 on the limited routes', async () => {

@@ -267,9 +267,15 @@ describe('sessions and refresh tokens', () => {
 
   it('checks a warm session without touching the database', async () => {
     const user = await signUp(t, 'lena');
-    await t.http.get('/api/user').set(...auth(user.token)).expect(200);
+    await t.http
+      .get('/api/user')
+      .set(...auth(user.token))
+      .expect(200);
     const { queries } = await t.countQueries(() =>
-      t.http.get('/api/articles/feed').set(...auth(user.token)).expect(200),
+      t.http
+        .get('/api/articles/feed')
+        .set(...auth(user.token))
+        .expect(200),
     );
     expect(queries.filter((query) => /\bsessions\b/.test(query))).toEqual([]);
   });
