@@ -33,6 +33,7 @@ export type SignInMethod = 'registration' | 'password' | 'two-factor';
 @Injectable()
 export class SessionsService {
   private readonly ttlMs: number;
+  private readonly reuseGraceMs: number;
 
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
@@ -43,7 +44,9 @@ export class SessionsService {
     private readonly audit: AuditService,
     config: ConfigService<AllConfig, true>,
   ) {
-    this.ttlMs = config.getOrThrow('auth.sessionTtlDays', { infer: true }) * DAY_MS;
+    const auth = config.getOrThrow('auth', { infer: true });
+    this.ttlMs = auth.sessionTtlDays * DAY_MS;
+    this.reuseGraceMs = auth.refreshReuseGraceSeconds * 1000;
   }
 
   /** Opens a session for a user whose credentials were just checked; audited as a login. */
@@ -79,11 +82,14 @@ export class SessionsService {
 
   /**
    * Trades a refresh token for a new pair. The conditional update lets exactly
-   * one of two concurrent refreshes win; a token that was already rotated
-   * means two parties hold the session, so the whole session is revoked.
+   * one of two concurrent refreshes win; the loser, and a copy arriving within
+   * the grace period, are refused without harming the session. A rotated
+   * token presented later means two parties hold the session (the owner and
+   * a thief), so the whole session is revoked.
    */
   async refresh(refreshToken: string, client: ClientInfo): Promise<SessionTokens> {
     const invalid = new UnauthorizedError('refreshToken', 'is invalid or expired');
+    const justUsed = new UnauthorizedError('refreshToken', 'was just used by another refresh');
     const stored = await this.refreshTokens.findOne({
       where: { tokenHash: hashSecretToken(refreshToken) },
       relations: { session: true },
@@ -92,6 +98,17 @@ export class SessionsService {
     const { session } = stored;
     const now = new Date();
     if (session.revokedAt !== null || session.expiresAt <= now) throw invalid;
+    if (stored.rotatedAt !== null) {
+      if (now.getTime() - stored.rotatedAt.getTime() < this.reuseGraceMs) throw justUsed;
+      await this.revokeSessions(session.userId, [session.id]);
+      await this.audit.record({
+        action: AuditAction.RefreshReused,
+        targetId: session.userId,
+        client,
+        detail: `session ${session.id}`,
+      });
+      throw invalid;
+    }
 
     const replacement = newSecretToken();
     const won = await this.transactions.run(async (manager) => {
@@ -122,16 +139,7 @@ export class SessionsService {
       );
       return true;
     });
-    if (!won) {
-      await this.revokeSessions(session.userId, [session.id]);
-      await this.audit.record({
-        action: AuditAction.RefreshReused,
-        targetId: session.userId,
-        client,
-        detail: `session ${session.id}`,
-      });
-      throw invalid;
-    }
+    if (!won) throw justUsed;
     return this.tokensFor(session, replacement);
   }
 

@@ -14,6 +14,12 @@ export interface AuthConfig {
   jwtExpiresIn: string;
   /** A session lives this long after its last refresh (sliding expiry). */
   sessionTtlDays: number;
+  /**
+   * A rotated refresh token presented again within this many seconds is
+   * refused without revoking the session: two tabs refreshing at once are
+   * not a theft. Later, it is. 0 treats every reuse as theft.
+   */
+  refreshReuseGraceSeconds: number;
   /** How long a session check may be served from the in-process cache. */
   sessionCacheTtlMs: number;
   /** Sessions kept in the in-process cache at most. */
@@ -39,6 +45,12 @@ class AuthEnvironment {
   @Min(1)
   @Max(3650)
   SESSION_TTL_DAYS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  REFRESH_REUSE_GRACE_SECONDS?: number;
 
   @IsOptional()
   @IsInt()
@@ -78,6 +90,7 @@ export default registerAs('auth', (): AuthConfig => {
     jwtSecret: env.JWT_SECRET,
     jwtExpiresIn: env.JWT_EXPIRES_IN ?? '24h',
     sessionTtlDays: env.SESSION_TTL_DAYS ?? 30,
+    refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS ?? 10,
     sessionCacheTtlMs: env.SESSION_CACHE_TTL_MS ?? 10_000,
     sessionCacheSize: env.SESSION_CACHE_SIZE ?? 10_000,
     refreshCookieSecure: env.REFRESH_COOKIE_SECURE !== 'false',

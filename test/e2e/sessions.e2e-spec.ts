@@ -113,6 +113,20 @@ describe('sessions and refresh tokens', () => {
       .send({ refreshToken: erin.refreshToken })
       .expect(200);
 
+    // Within the grace period, a second copy is taken for a racing tab: refused, no harm done.
+    await t.http.post('/api/auth/refresh').send({ refreshToken: erin.refreshToken }).expect(401);
+    await t.http
+      .get('/api/user')
+      .set(...auth(rotated.body.token))
+      .expect(200);
+
+    // A minute later, someone else presents a copy of the old token.
+    const userId = await userIdOf(t, 'erin');
+    const { id: sessionId } = await sessions().findOneByOrFail({ userId });
+    await refreshTokens().update(
+      { sessionId, rotatedAt: Not(IsNull()) },
+      { rotatedAt: new Date(Date.now() - 60_000) },
+    );
     const reuse = await t.http
       .post('/api/auth/refresh')
       .send({ refreshToken: erin.refreshToken })
@@ -134,7 +148,6 @@ describe('sessions and refresh tokens', () => {
       .set(...auth(erin.token))
       .expect(401);
 
-    const userId = await userIdOf(t, 'erin');
     const [session] = await sessions().findBy({ userId });
     expect(session.revokedAt).toBeInstanceOf(Date);
     const events = await t.dataSource
@@ -154,6 +167,19 @@ describe('sessions and refresh tokens', () => {
     const [session] = await sessions().findBy({ userId });
     // Exactly one successor token was ever issued.
     expect(await refreshTokens().countBy({ sessionId: session.id })).toBe(2);
+    // A race is no theft: the session lives on with the winner's tokens.
+    const loser = attempts.find((response) => response.status === 401)!;
+    expect(loser.body).toEqual({ errors: { refreshToken: ['was just used by another refresh'] } });
+    expect(session.revokedAt).toBeNull();
+    const winner = attempts.find((response) => response.status === 200)!;
+    await t.http
+      .get('/api/user')
+      .set(...auth(winner.body.token))
+      .expect(200);
+    await t.http
+      .post('/api/auth/refresh')
+      .send({ refreshToken: winner.body.refreshToken })
+      .expect(200);
   });
 
   it('refuses missing, unknown and malformed refresh tokens with 401 or 422', async () => {
