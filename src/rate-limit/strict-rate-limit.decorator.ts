@@ -1,7 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
-import { normalizeIp } from '@nestjs/throttler';
+import { normalizeIp, Throttle } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { hashSecretToken } from '../common/crypto/secret-tokens.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
