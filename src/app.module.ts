@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
@@ -27,6 +28,7 @@ import { UsersModule } from './users/users.module.js';
     TagsModule,
     AdminModule,
     PrivacyModule,
+    HealthModule,
   ],
 })
 export class AppModule {}

@@ -35,6 +35,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   });
 
   acceptEmptyJsonBodies(app, bodyLimit);
+  closeKeepAliveConnectionsOnShutdown(app);
   await app.register(helmet, {
     // Swagger UI needs its own inline styles; everything else keeps helmet's defaults.
     contentSecurityPolicy: {
@@ -56,7 +57,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     allowedHeaders: ['Content-Type', 'Authorization', 'X-Requested-With'],
     maxAge: 86_400,
   });
-  app.setGlobalPrefix(API_PREFIX);
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
@@ -79,5 +80,24 @@ function acceptEmptyJsonBodies(app: NestFastifyApplication, bodyLimit: number): 
     }
     // The adapter types requests for any server kind; this app only runs on node:http.
     void parseJson(request as FastifyRequest, text, done);
+  });
+}
+
+/**
+ * Fastify closes connections that are idle when shutdown starts; a keep-alive
+ * connection whose request was still running would then stay open until its
+ * keep-alive timeout and hold the process. Once shutdown starts, every
+ * response asks the client to close the connection instead.
+ */
+function closeKeepAliveConnectionsOnShutdown(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('Connection', 'close');
+    done(null, payload);
   });
 }

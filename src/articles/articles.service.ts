@@ -133,6 +133,8 @@ export class ArticlesService {
           title: changes.title ?? article.title,
           description: changes.description ?? article.description,
           body: changes.body ?? article.body,
+          // Set here, not by TypeORM: its MySQL default (CURRENT_TIMESTAMP) drops the milliseconds.
+          updatedAt: new Date(),
         });
         if (changes.tagList) await this.tags.setArticleTags(manager, article.id, changes.tagList);
       });

@@ -49,19 +49,22 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     }
   }
 
-  override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
+  override handleRequest<TUser>(
+    error: unknown,
+    user: TUser | false,
+    info: unknown,
+    context: ExecutionContext,
+  ): TUser {
     if (error instanceof DomainError) throw error;
     if (error || !user) {
-      throw new UnauthorizedError('token', describeTokenFailure(error ?? info));
+      const request = context.switchToHttp().getRequest<FastifyRequest>();
+      throw new UnauthorizedError('token', describeTokenFailure(error ?? info, request));
     }
     return user;
   }
 }
 
-function describeTokenFailure(reason: unknown): string {
-  const name = (reason as { name?: string } | undefined)?.name;
-  const message = (reason as { message?: string } | undefined)?.message ?? '';
-  if (name === 'TokenExpiredError') return 'has expired';
-  if (message === 'No auth token') return 'is missing';
-  return 'is invalid';
+function describeTokenFailure(reason: unknown, request: FastifyRequest): string {
+  if ((reason as { name?: string } | undefined)?.name === 'TokenExpiredError') return 'has expired';
+  return request.headers.authorization?.trim() ? 'is invalid' : 'is missing';
 }

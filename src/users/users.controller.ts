@@ -115,7 +115,10 @@ export class UsersController {
     @Body() body: UpdateUserRequestDto,
     @Client() client: ClientInfo,
   ): Promise<UserResponseDto> {
-    const user = await this.users.update(caller, body.user, client);
+    const user = await this.users.update(caller.id, body.user, {
+      sessionId: caller.sessionId,
+      client,
+    });
     return { user: UserDto.from(user, token) };
   }
 

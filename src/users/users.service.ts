@@ -5,7 +5,6 @@ import { AuditAction } from '../audit/audit-action.enum.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { SessionsService } from '../auth/sessions.service.js';
-import type { AuthUser } from '../common/decorators/auth.decorators.js';
 import { CredentialsService } from '../credentials/credentials.service.js';
 import type { ClientInfo } from '../common/decorators/client-info.decorator.js';
 import {
@@ -84,9 +83,15 @@ export class UsersService {
     return user;
   }
 
-  /** A new password signs every other device out; the caller's session stays. */
-  async update(caller: AuthUser, changes: UpdateUserDto, client: ClientInfo): Promise<User> {
-    const id = caller.id;
+  /**
+   * A new password signs every other device out: all sessions but the one
+   * the change was made with (`origin`, absent for changes made by the system).
+   */
+  async update(
+    id: number,
+    changes: UpdateUserDto,
+    origin?: { sessionId: string; client: ClientInfo },
+  ): Promise<User> {
     const user = await this.getAccount(id);
     await this.assertAvailable(
       {
@@ -109,12 +114,12 @@ export class UsersService {
     const saved = await this.saveOrExplainConflict(user);
     if (emailChanged) await this.credentials.sendVerification(saved);
     if (changes.password !== undefined) {
-      const revoked = await this.sessions.revokeAll(id, { except: caller.sessionId });
+      const revoked = await this.sessions.revokeAll(id, { except: origin?.sessionId });
       await this.audit.record({
         action: AuditAction.PasswordChanged,
         actorId: id,
         targetId: id,
-        client,
+        client: origin?.client,
         detail: `${revoked} other sessions revoked`,
       });
     }

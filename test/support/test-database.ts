@@ -13,9 +13,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(
-  baseUrl = process.env.DATABASE_URL,
-): Promise<TestDatabase> {
+/**
+ * The server named by the environment when the test process started; read
+ * once, because `createTestApp` then points `DATABASE_URL` at the file's own database.
+ */
+const SERVER_URL = process.env.DATABASE_URL;
+
+export async function createTestDatabase(baseUrl = SERVER_URL): Promise<TestDatabase> {
   const { type } = parseDatabaseUrl(baseUrl);
   if (type === 'better-sqlite3' || !baseUrl) {
     return { url: 'sqlite::memory:', drop: async () => {} };

@@ -42,9 +42,7 @@ export const TagList = () =>
   applyDecorators(
     NormalizeTags(),
     IsArray({ message: 'must be an array of strings' }),
-    ArrayMaxSize(TAGS_MAX, {
-      message: `has too many tags (maximum is ${TAGS_MAX})`,
-    }),
+    ArrayMaxSize(TAGS_MAX, { message: `has too many tags (maximum is ${TAGS_MAX})` }),
     IsString({ each: true, message: 'must be an array of strings' }),
     MaxLength(TAG_MAX, {
       each: true,

@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const PAGE_SIZE_DEFAULT = 20;
@@ -6,6 +7,12 @@ export const PAGE_SIZE_MAX = 100;
 
 export class PaginationQueryDto {
   /** How many items to return (1 to 100). */
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: PAGE_SIZE_DEFAULT,
+    minimum: 1,
+    maximum: PAGE_SIZE_MAX,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be an integer' })
@@ -14,6 +21,7 @@ export class PaginationQueryDto {
   limit: number = PAGE_SIZE_DEFAULT;
 
   /** How many items to skip. */
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be an integer' })

@@ -114,6 +114,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return 'route';
       case 429:
         return 'rate';
+      case 503:
+        return 'service';
       default:
         return status >= 500 ? 'server' : 'request';
     }

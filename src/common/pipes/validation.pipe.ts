@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ValidationFailedError, type FieldErrors } from '../errors/domain-errors.js';
 
 /**
@@ -14,7 +14,7 @@ export function toFieldErrors(errors: ValidationError[], path: string[] = []): F
     if (error.constraints) {
       const named = here.filter((segment) => !/^\d+$/.test(segment));
       const field = (named.length > 1 ? named.slice(1) : named).join('.');
-      (result[field] ??= []).push(firstInReadingOrder(error.constraints));
+      (result[field] ??= []).push(mostBasicMessage(error.constraints));
     }
     if (error.children?.length) {
       for (const [field, messages] of Object.entries(toFieldErrors(error.children, here))) {
@@ -26,18 +26,49 @@ export function toFieldErrors(errors: ValidationError[], path: string[] = []): F
 }
 
 /**
- * One message per field, like RealWorld's examples. Property decorators run
- * bottom-up, so the constraints arrive in reverse reading order: the last one
- * is the check written first in the DTO (blank before type before length).
+ * The checks that say most about a bad value, most basic first: "missing"
+ * beats "wrong type", which beats any rule about the value's content.
  */
-function firstInReadingOrder(constraints: Record<string, string>): string {
-  const messages = Object.values(constraints);
-  return messages[messages.length - 1];
+const CONSTRAINT_PRIORITY = ['isDefined', 'isNotEmpty', 'isObject', 'isArray', 'isString', 'isInt'];
+
+/** One message per field, like RealWorld's examples: the most basic check that failed. */
+function mostBasicMessage(constraints: Record<string, string>): string {
+  const basic = CONSTRAINT_PRIORITY.find((name) => name in constraints);
+  return basic ? constraints[basic] : Object.values(constraints)[0];
+}
+
+/** Where a string containing U+0000 sits in `value` (field path segments), if anywhere. */
+function findNulCharacter(value: unknown, path: string[] = []): string[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNulCharacter(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The DTO validation pipe, which first refuses NUL characters anywhere in the
+ * input (body, query, path): PostgreSQL cannot store them and would answer
+ * with an error, and no legitimate text contains them.
+ */
+class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const path = findNulCharacter(value);
+    if (path) {
+      const named = path.filter((segment) => !/^\d+$/.test(segment));
+      const field = named.at(-1) ?? metadata.data ?? metadata.type;
+      throw ValidationFailedError.field(field, 'must not contain NUL characters');
+    }
+    return super.transform(value, metadata);
+  }
 }
 
 /** The app-wide pipe: strips unknown fields, converts query strings, answers 422. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     transform: true,
     whitelist: true,
     forbidUnknownValues: true,

@@ -49,7 +49,11 @@ export class UpdateUserDto {
   })
   username?: string;
 
-  /** A new password; at least 8 characters. */
+  /**
+   * A new password; at least 8 characters. An empty string means "unchanged",
+   * as settings forms of Conduit frontends send it.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
   @IsOptionalNotNull()
   @IsString({ message: MUST_BE_STRING })
   @MinLength(PASSWORD_MIN, { message: tooShort(PASSWORD_MIN) })
