@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Not, Repository } from 'typeorm';
+import { In, IsNull, LessThan, Not, Repository } from 'typeorm';
 import { AuditAction } from '../audit/audit-action.enum.js';
 import { AuditService } from '../audit/audit.service.js';
 import { hashSecretToken, newSecretToken } from '../common/crypto/secret-tokens.js';
@@ -209,6 +209,29 @@ export class SessionsService {
       open.map((session) => session.id),
     );
     return open.length;
+  }
+
+  /**
+   * Housekeeping: forgets sessions that ended (expired or revoked) before
+   * `cutoff`, with their tokens, and tokens of live sessions rotated before
+   * it. A token that old presented again is simply unknown (401) instead of
+   * revoking its session. Returns how many sessions and tokens went.
+   */
+  async purge(cutoff: Date): Promise<{ sessions: number; refreshTokens: number }> {
+    const ended = await this.sessions.find({
+      where: [{ expiresAt: LessThan(cutoff) }, { revokedAt: LessThan(cutoff) }],
+      select: { id: true },
+    });
+    const sessionIds = ended.map((session) => session.id);
+    let refreshTokens = 0;
+    if (sessionIds.length > 0) {
+      refreshTokens +=
+        (await this.refreshTokens.delete({ sessionId: In(sessionIds) })).affected ?? 0;
+      await this.sessions.delete({ id: In(sessionIds) });
+    }
+    refreshTokens +=
+      (await this.refreshTokens.delete({ rotatedAt: LessThan(cutoff) })).affected ?? 0;
+    return { sessions: sessionIds.length, refreshTokens };
   }
 
   private async revokeSessions(userId: number, sessionIds: string[]): Promise<void> {

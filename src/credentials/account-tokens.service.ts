@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Repository } from 'typeorm';
+import { IsNull, LessThan, MoreThan, Repository } from 'typeorm';
 import { hashSecretToken, newSecretToken } from '../common/crypto/secret-tokens.js';
 import { AccountToken, type AccountTokenPurpose } from './entities/account-token.entity.js';
 
@@ -46,5 +46,10 @@ export class AccountTokensService {
   /** After a successful reset, every other outstanding link of that kind is void too. */
   async revokeAll(userId: number, purpose: AccountTokenPurpose): Promise<void> {
     await this.tokens.delete({ userId, purpose, usedAt: IsNull() });
+  }
+
+  /** Housekeeping: forgets tokens that expired before `cutoff`. Returns how many went. */
+  async purge(cutoff: Date): Promise<number> {
+    return (await this.tokens.delete({ expiresAt: LessThan(cutoff) })).affected ?? 0;
   }
 }

@@ -27,6 +27,6 @@ import { AccountToken } from './entities/account-token.entity.js';
         ),
     },
   ],
-  exports: [CredentialsService],
+  exports: [CredentialsService, AccountTokensService],
 })
 export class CredentialsModule {}
