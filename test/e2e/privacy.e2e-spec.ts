@@ -1,4 +1,3 @@
-import { generate } from 'otplib';
 import { In, IsNull } from 'typeorm';
 import { Article } from '../../src/articles/entities/article.entity.js';
 import { Favorite } from '../../src/articles/entities/favorite.entity.js';
@@ -8,7 +7,16 @@ import { Session } from '../../src/auth/entities/session.entity.js';
 import { Comment } from '../../src/comments/entities/comment.entity.js';
 import { Follow } from '../../src/profiles/entities/follow.entity.js';
 import { User } from '../../src/users/entities/user.entity.js';
-import { auth, logIn, PASSWORD, signUp, userIdOf, type SignedInUser } from '../support/accounts.js';
+import {
+  auth,
+  enableTwoFactor,
+  logIn,
+  PASSWORD,
+  signUp,
+  totp,
+  userIdOf,
+  type SignedInUser,
+} from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 interface Footprint {
@@ -211,21 +219,11 @@ describe('privacy: export and account deletion', () => {
 
   it('accepts a TOTP code as confirmation when 2FA is on', async () => {
     const user = await signUp(t, 'secured');
-    const { secret } = (
-      await t.http
-        .post('/api/auth/2fa/setup')
-        .set(...auth(user.token))
-        .expect(200)
-    ).body;
-    await t.http
-      .post('/api/auth/2fa/enable')
-      .set(...auth(user.token))
-      .send({ code: await generate({ secret, epoch: Date.now() / 1000 - 30 }) })
-      .expect(200);
+    const { secret } = await enableTwoFactor(t, user);
     await t.http
       .delete('/api/user')
       .set(...auth(user.token))
-      .send({ code: await generate({ secret }) })
+      .send({ code: await totp(secret) })
       .expect(204);
     expect(await t.dataSource.getRepository(User).countBy({ username: 'secured' })).toBe(0);
   });

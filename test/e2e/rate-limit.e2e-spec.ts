@@ -1,5 +1,4 @@
-import { generate } from 'otplib';
-import { auth, PASSWORD, signUp } from '../support/accounts.js';
+import { auth, enableTwoFactor, PASSWORD, signUp, totp } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const wrongLogin = (t: TestApp, email: string, ip?: string) => {
@@ -70,17 +69,7 @@ describe('rate limits', () => {
 
     it('counts 2FA guesses per account, so a new login buys no new attempts', async () => {
       const user = await signUp(t, 'twofa');
-      const { secret } = (
-        await t.http
-          .post('/api/auth/2fa/setup')
-          .set(...auth(user.token))
-          .expect(200)
-      ).body;
-      await t.http
-        .post('/api/auth/2fa/enable')
-        .set(...auth(user.token))
-        .send({ code: await generate({ secret }) })
-        .expect(200);
+      const { secret } = await enableTwoFactor(t, user);
       const challenge = async () =>
         (
           await t.http
@@ -88,7 +77,7 @@ describe('rate limits', () => {
             .send({ user: { email: user.email, password: PASSWORD } })
             .expect(200)
         ).body.challenge as string;
-      const wrongCode = (await generate({ secret })) === '000000' ? '111111' : '000000';
+      const wrongCode = (await totp(secret)) === '000000' ? '111111' : '000000';
       const first = await challenge();
       for (let attempt = 0; attempt < 3; attempt++) {
         await t.http

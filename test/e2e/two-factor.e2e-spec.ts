@@ -1,15 +1,9 @@
-import { generate } from 'otplib';
 import { AuditEvent } from '../../src/audit/entities/audit-event.entity.js';
 import { Session } from '../../src/auth/entities/session.entity.js';
 import { RecoveryCode } from '../../src/two-factor/entities/recovery-code.entity.js';
 import { TwoFactor } from '../../src/two-factor/entities/two-factor.entity.js';
-import { auth, PASSWORD, signUp, userIdOf, type SignedInUser } from '../support/accounts.js';
+import { auth, PASSWORD, signUp, totp, userIdOf, type SignedInUser } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-
-/** The code an authenticator app shows `stepsFromNow` 30-second steps from now. */
-function totp(secret: string, stepsFromNow = 0): Promise<string> {
-  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsFromNow * 30 });
-}
 
 describe('two-factor authentication (TOTP)', () => {
   let t: TestApp;

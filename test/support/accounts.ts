@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import { User } from '../../src/users/entities/user.entity.js';
 import type { TestApp } from './test-app.js';
 
@@ -61,4 +62,30 @@ function signedIn(
 export async function userIdOf(t: TestApp, username: string): Promise<number> {
   const user = await t.dataSource.getRepository(User).findOneByOrFail({ username });
   return user.id;
+}
+
+/** The TOTP code an authenticator app shows `stepsFromNow` 30-second steps from now. */
+export function totp(secret: string, stepsFromNow = 0): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsFromNow * 30 });
+}
+
+/**
+ * Turns 2FA on through the API. It confirms with the previous step's code, so
+ * the current and next steps' codes stay available to the test.
+ */
+export async function enableTwoFactor(
+  t: TestApp,
+  user: SignedInUser,
+): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const setup = await t.http
+    .post('/api/auth/2fa/setup')
+    .set(...auth(user.token))
+    .expect(200);
+  const secret: string = setup.body.secret;
+  const enabled = await t.http
+    .post('/api/auth/2fa/enable')
+    .set(...auth(user.token))
+    .send({ code: await totp(secret, -1) })
+    .expect(200);
+  return { secret, recoveryCodes: enabled.body.recoveryCodes };
 }
