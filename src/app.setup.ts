@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { ConfigService } from '@nestjs/config';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -48,8 +49,12 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     },
   });
   await setupUploads(app);
+  await app.register(cookie);
   app.enableCors({
     origin: corsOrigins === '*' ? true : corsOrigins,
+    // The refresh cookie needs credentialed requests, which are only safe
+    // towards an explicit list of origins, never towards "any origin".
+    credentials: corsOrigins !== '*',
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Content-Type', 'Authorization', 'X-Requested-With'],
     maxAge: 86_400,

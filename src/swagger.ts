@@ -88,6 +88,10 @@ async function loadPluginMetadata(): Promise<void> {
         const declared = Reflect.getMetadata(DECORATORS.API_OPERATION, prototype[name]) as object;
         ApiOperation({ ...declared, summary, description })(prototype, name, descriptor);
         const status = defaultStatus(prototype[name]);
+        // Like the plugin, leave a success response the handler declares itself alone.
+        const declaredResponses = Reflect.getMetadata(DECORATORS.API_RESPONSE, prototype[name]) as
+          Record<string, unknown> | undefined;
+        if (declaredResponses?.[status]) continue;
         ApiResponse({ status, ...(type ? { type: type as Type } : {}) })(
           prototype,
           name,

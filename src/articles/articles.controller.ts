@@ -89,7 +89,7 @@ export class ArticlesController {
   @Put(':slug')
   @ApiOperation({ operationId: 'UpdateArticle' })
   @ApiForbiddenResponse({
-    description: 'The caller is not the author',
+    description: 'The caller is neither the author nor a moderator',
     type: ErrorResponseDto,
   })
   @ApiNotFoundResponse({
@@ -106,14 +106,14 @@ export class ArticlesController {
     };
   }
 
-  /** Delete an article and its comments and favorites (author only). */
+  /** Delete an article and its comments and favorites (its author, or a moderator or admin). */
   @Authenticated()
   @Delete(':slug')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ operationId: 'DeleteArticle' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiForbiddenResponse({
-    description: 'The caller is not the author',
+    description: 'The caller is neither the author nor a moderator',
     type: ErrorResponseDto,
   })
   @ApiNotFoundResponse({

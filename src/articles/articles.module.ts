@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module.js';
 import { ProfilesModule } from '../profiles/profiles.module.js';
 import { TagsModule } from '../tags/tags.module.js';
 import { UploadsModule } from '../uploads/uploads.module.js';
@@ -14,6 +15,7 @@ import { Favorite } from './entities/favorite.entity.js';
     ProfilesModule,
     TagsModule,
     UploadsModule,
+    AuthModule,
   ],
   controllers: [ArticlesController],
   providers: [ArticlesService],

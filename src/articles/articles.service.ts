@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { AccountRoles } from '../auth/account-roles.js';
 import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors.js';
 import type { PaginationQueryDto } from '../common/dto/pagination-query.dto.js';
 import { isUniqueViolation } from '../database/database-errors.js';
@@ -52,6 +53,7 @@ export class ArticlesService {
     private readonly profiles: ProfilesService,
     private readonly transactions: TransactionRunner,
     private readonly uploads: UploadsService,
+    private readonly accountRoles: AccountRoles,
   ) {}
 
   /**
@@ -158,8 +160,11 @@ export class ArticlesService {
     return this.toArticle(await this.findById(article.id), callerId);
   }
 
+  /** The author, or a moderator, may delete an article. */
   async delete(callerId: number, slug: string): Promise<void> {
-    const article = await this.findOwned(callerId, slug);
+    const article = await this.findBySlug(slug);
+    if (article.authorId !== callerId && !(await this.accountRoles.mayModerate(callerId)))
+      throw new ForbiddenError('article', 'only the author or a moderator may delete it');
     await this.articles.delete(article.id);
   }
 

@@ -7,13 +7,23 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AllConfig } from '../config/config.type.js';
 import { User } from '../users/entities/user.entity.js';
 import { AccessTokenService } from './access-token.service.js';
+import { AccountRoles } from './account-roles.js';
+import { RefreshToken } from './entities/refresh-token.entity.js';
+import { Session } from './entities/session.entity.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { PasswordHasher } from './password-hasher.js';
+import { RefreshCookie } from './refresh-cookie.js';
+import { InProcessRevocationBus } from './revocation/in-process-revocation-bus.js';
+import { RedisRevocationBus } from './revocation/redis-revocation-bus.js';
+import { SessionRevocationBus } from './revocation/session-revocation-bus.js';
+import { SessionValidator } from './session-validator.js';
+import { SessionsController } from './sessions.controller.js';
+import { SessionsService } from './sessions.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User]),
+    TypeOrmModule.forFeature([User, Session, RefreshToken]),
     PassportModule,
     JwtModule.registerAsync({
       inject: [ConfigService],
@@ -29,12 +39,25 @@ import { PasswordHasher } from './password-hasher.js';
       },
     }),
   ],
+  controllers: [SessionsController],
   providers: [
     JwtStrategy,
     PasswordHasher,
     AccessTokenService,
+    AccountRoles,
+    SessionsService,
+    SessionValidator,
+    RefreshCookie,
+    {
+      provide: SessionRevocationBus,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AllConfig, true>): SessionRevocationBus => {
+        const url = config.get('redis.url', { infer: true });
+        return url ? new RedisRevocationBus(url) : new InProcessRevocationBus();
+      },
+    },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [PasswordHasher, AccessTokenService],
+  exports: [PasswordHasher, SessionsService, RefreshCookie, AccountRoles, JwtModule],
 })
 export class AuthModule {}

@@ -2,16 +2,14 @@ import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import {
   AUTH_MODE_KEY,
   ROLES_KEY,
   type AuthMode,
   type AuthUser,
 } from '../common/decorators/auth.decorators.js';
-import { ForbiddenError, UnauthorizedError } from '../common/errors/domain-errors.js';
-import { User } from '../users/entities/user.entity.js';
+import { DomainError, ForbiddenError, UnauthorizedError } from '../common/errors/domain-errors.js';
+import { AccountRoles } from './account-roles.js';
 import type { Role } from './role.enum.js';
 
 /**
@@ -23,7 +21,7 @@ import type { Role } from './role.enum.js';
 export class JwtAuthGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly accountRoles: AccountRoles,
   ) {
     super();
   }
@@ -44,12 +42,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   /** Roles are read from the database, not the token, so a demotion applies at once. */
   private async assertRole(caller: AuthUser, roles: Role[]): Promise<void> {
-    const user = await this.users.findOne({
-      where: { id: caller.id },
-      select: { id: true, role: true },
-    });
-    if (!user) throw new UnauthorizedError('token', 'is invalid');
-    if (!roles.includes(user.role)) {
+    const role = await this.accountRoles.roleOf(caller.id);
+    if (!role) throw new UnauthorizedError('token', 'is invalid');
+    if (!roles.includes(role)) {
       throw new ForbiddenError('role', `requires ${roles.join(' or ')}`);
     }
   }
@@ -60,6 +55,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     info: unknown,
     context: ExecutionContext,
   ): TUser {
+    if (error instanceof DomainError) throw error;
     if (error || !user) {
       const request = context.switchToHttp().getRequest<FastifyRequest>();
       throw new UnauthorizedError('token', describeTokenFailure(error ?? info, request));

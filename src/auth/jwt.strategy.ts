@@ -6,9 +6,12 @@ import { Strategy } from 'passport-jwt';
 import type { AuthUser } from '../common/decorators/auth.decorators.js';
 import { UnauthorizedError } from '../common/errors/domain-errors.js';
 import type { AllConfig } from '../config/config.type.js';
+import { SessionValidator } from './session-validator.js';
 
 export interface AccessTokenPayload {
   sub: number;
+  /** The session the token belongs to; revoking the session kills the token. */
+  sid: string;
 }
 
 /** RealWorld clients send `Token <jwt>`; `Bearer <jwt>` is accepted too. */
@@ -21,7 +24,10 @@ export function extractAccessToken(request: { headers: IncomingHttpHeaders }): s
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(config: ConfigService<AllConfig, true>) {
+  constructor(
+    config: ConfigService<AllConfig, true>,
+    private readonly sessions: SessionValidator,
+  ) {
     super({
       jwtFromRequest: extractAccessToken,
       secretOrKey: config.getOrThrow('auth.jwtSecret', { infer: true }),
@@ -31,10 +37,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(payload: AccessTokenPayload): AuthUser {
-    if (!Number.isSafeInteger(payload.sub) || payload.sub < 1) {
+  async validate(payload: AccessTokenPayload): Promise<AuthUser> {
+    if (!Number.isSafeInteger(payload.sub) || payload.sub < 1 || typeof payload.sid !== 'string') {
       throw new UnauthorizedError('token', 'is invalid');
     }
-    return { id: payload.sub };
+    if (!(await this.sessions.isActive(payload.sid, payload.sub))) {
+      throw new UnauthorizedError('token', 'has been revoked');
+    }
+    return { id: payload.sub, sessionId: payload.sid };
   }
 }

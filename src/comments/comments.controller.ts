@@ -53,14 +53,14 @@ export class CommentsController {
     };
   }
 
-  /** Delete one of your comments. */
+  /** Delete one of your comments (moderators and admins may delete any). */
   @Authenticated()
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ operationId: 'DeleteArticleComment' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiForbiddenResponse({
-    description: 'The caller did not write this comment',
+    description: 'The caller neither wrote this comment nor is a moderator',
     type: ErrorResponseDto,
   })
   async delete(

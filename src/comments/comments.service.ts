@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ArticlesService } from '../articles/articles.service.js';
+import { AccountRoles } from '../auth/account-roles.js';
 import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors.js';
 import { ProfileDto } from '../profiles/dto/profile.dto.js';
 import { ProfilesService } from '../profiles/profiles.service.js';
@@ -14,6 +15,7 @@ export class CommentsService {
     @InjectRepository(Comment) private readonly comments: Repository<Comment>,
     private readonly articles: ArticlesService,
     private readonly profiles: ProfilesService,
+    private readonly accountRoles: AccountRoles,
   ) {}
 
   /** An article's comments, most recent first, in three queries whatever their number. */
@@ -46,6 +48,7 @@ export class CommentsService {
     return this.toDto(comment, false);
   }
 
+  /** The author, or a moderator, may delete a comment. */
   async delete(callerId: number, slug: string, commentId: number): Promise<void> {
     const articleId = await this.articles.idOf(slug);
     const comment = await this.comments.findOne({
@@ -53,8 +56,8 @@ export class CommentsService {
       select: { id: true, authorId: true },
     });
     if (!comment) throw new NotFoundError('comment');
-    if (comment.authorId !== callerId)
-      throw new ForbiddenError('comment', 'only the author may delete it');
+    if (comment.authorId !== callerId && !(await this.accountRoles.mayModerate(callerId)))
+      throw new ForbiddenError('comment', 'only the author or a moderator may delete it');
     await this.comments.delete(comment.id);
   }
 

@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { validateConfig } from './validate-config.js';
 
 /**
@@ -12,6 +12,21 @@ export interface AuthConfig {
   jwtSecret: string;
   /** Access-token lifetime in a form `jsonwebtoken` accepts, e.g. `24h`. */
   jwtExpiresIn: string;
+  /** A session lives this long after its last refresh (sliding expiry). */
+  sessionTtlDays: number;
+  /**
+   * A rotated refresh token presented again within this many seconds is
+   * refused without revoking the session: two tabs refreshing at once are
+   * not a theft. Later, it is. 0 treats every reuse as theft.
+   */
+  refreshReuseGraceSeconds: number;
+  /** How long a session check may be served from the in-process cache. */
+  sessionCacheTtlMs: number;
+  /** Sessions kept in the in-process cache at most. */
+  sessionCacheSize: number;
+  /** The refresh cookie's `Secure` flag; only local HTTP development turns it off. */
+  refreshCookieSecure: boolean;
+  refreshCookieSameSite: 'strict' | 'lax' | 'none';
 }
 
 class AuthEnvironment {
@@ -24,6 +39,37 @@ class AuthEnvironment {
     message: 'JWT_EXPIRES_IN must be a number of seconds or like 15m, 24h, 7d',
   })
   JWT_EXPIRES_IN?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SESSION_TTL_DAYS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  REFRESH_REUSE_GRACE_SECONDS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SESSION_CACHE_TTL_MS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  SESSION_CACHE_SIZE?: number;
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  REFRESH_COOKIE_SECURE?: 'true' | 'false';
+
+  @IsOptional()
+  @IsIn(['strict', 'lax', 'none'])
+  REFRESH_COOKIE_SAMESITE?: 'strict' | 'lax' | 'none';
 }
 
 export default registerAs('auth', (): AuthConfig => {
@@ -43,5 +89,11 @@ export default registerAs('auth', (): AuthConfig => {
   return {
     jwtSecret: env.JWT_SECRET,
     jwtExpiresIn: env.JWT_EXPIRES_IN ?? '24h',
+    sessionTtlDays: env.SESSION_TTL_DAYS ?? 30,
+    refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS ?? 10,
+    sessionCacheTtlMs: env.SESSION_CACHE_TTL_MS ?? 10_000,
+    sessionCacheSize: env.SESSION_CACHE_SIZE ?? 10_000,
+    refreshCookieSecure: env.REFRESH_COOKIE_SECURE !== 'false',
+    refreshCookieSameSite: env.REFRESH_COOKIE_SAMESITE ?? 'strict',
   };
 });

@@ -54,7 +54,7 @@ describe('configuration', () => {
       process.env.JWT_SECRET = 'short';
       expect(() => authConfig()).toThrow(/at least 32 characters/);
       process.env.JWT_SECRET = 'x'.repeat(48);
-      expect(authConfig()).toEqual({ jwtSecret: 'x'.repeat(48), jwtExpiresIn: '24h' });
+      expect(authConfig()).toMatchObject({ jwtSecret: 'x'.repeat(48), jwtExpiresIn: '24h' });
     });
 
     it('names a malformed JWT_EXPIRES_IN', () => {

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/decorators/auth.decorators.js';
@@ -8,6 +9,8 @@ import { HealthDto } from './dto/health.dto.js';
 /** Probes for load balancers and orchestrators; served outside the `/api` prefix. */
 @ApiTags('Health')
 @Public()
+// A probe answered 429 would take a healthy instance out of rotation.
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

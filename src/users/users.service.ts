@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AuditAction } from '../audit/audit-action.enum.js';
+import { AuditService } from '../audit/audit.service.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
+import { SessionsService } from '../auth/sessions.service.js';
+import { CredentialsService } from '../credentials/credentials.service.js';
+import type { ClientInfo } from '../common/decorators/client-info.decorator.js';
 import {
+  ForbiddenError,
   UnauthorizedError,
   ValidationFailedError,
   type FieldErrors,
@@ -18,6 +24,9 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly passwords: PasswordHasher,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
+    private readonly credentials: CredentialsService,
   ) {}
 
   async register(input: RegisterUserDto): Promise<User> {
@@ -31,15 +40,39 @@ export class UsersService {
       passwordHash: await this.passwords.hash(input.password),
       bio: null,
       image: null,
+      emailVerifiedAt: null,
     });
-    return this.saveOrExplainConflict(user);
+    const saved = await this.saveOrExplainConflict(user);
+    await this.credentials.sendVerification(saved);
+    return saved;
   }
 
-  /** Same answer, and about the same time, for an unknown e-mail and a wrong password. */
-  async authenticate(email: string, password: string): Promise<User> {
+  /**
+   * Same answer, and about the same time, for an unknown e-mail and a wrong
+   * password. A suspended account is refused only once the password is right,
+   * so the refusal reveals nothing to someone guessing.
+   */
+  async authenticate(email: string, password: string, client: ClientInfo): Promise<User> {
     const user = await this.users.findOneBy({ email });
     const valid = await this.passwords.verify(user?.passwordHash, password);
-    if (!user || !valid) throw new UnauthorizedError('email or password', 'is invalid');
+    if (!user || !valid) {
+      await this.audit.record({
+        action: AuditAction.LoginFailed,
+        targetId: user?.id,
+        client,
+        detail: user ? 'wrong password' : 'unknown email',
+      });
+      throw new UnauthorizedError('email or password', 'is invalid');
+    }
+    if (user.suspendedAt) {
+      await this.audit.record({
+        action: AuditAction.LoginFailed,
+        targetId: user.id,
+        client,
+        detail: 'suspended',
+      });
+      throw new ForbiddenError('user', 'is suspended');
+    }
     return user;
   }
 
@@ -50,7 +83,15 @@ export class UsersService {
     return user;
   }
 
-  async update(id: number, changes: UpdateUserDto): Promise<User> {
+  /**
+   * A new password signs every other device out: all sessions but the one
+   * the change was made with (`origin`, absent for changes made by the system).
+   */
+  async update(
+    id: number,
+    changes: UpdateUserDto,
+    origin?: { sessionId: string; client: ClientInfo },
+  ): Promise<User> {
     const user = await this.getAccount(id);
     await this.assertAvailable(
       {
@@ -59,13 +100,30 @@ export class UsersService {
       },
       id,
     );
-    if (changes.email !== undefined) user.email = changes.email;
+    const emailChanged = changes.email !== undefined && changes.email !== user.email;
+    if (changes.email !== undefined && emailChanged) {
+      user.email = changes.email;
+      // The new address is unproven until its own link is followed.
+      user.emailVerifiedAt = null;
+    }
     if (changes.username !== undefined) user.username = changes.username;
     if (changes.bio !== undefined) user.bio = changes.bio;
     if (changes.image !== undefined) user.image = changes.image;
     if (changes.password !== undefined)
       user.passwordHash = await this.passwords.hash(changes.password);
-    return this.saveOrExplainConflict(user);
+    const saved = await this.saveOrExplainConflict(user);
+    if (emailChanged) await this.credentials.sendVerification(saved);
+    if (changes.password !== undefined) {
+      const revoked = await this.sessions.revokeAll(id, { except: origin?.sessionId });
+      await this.audit.record({
+        action: AuditAction.PasswordChanged,
+        actorId: id,
+        targetId: id,
+        client: origin?.client,
+        detail: `${revoked} other sessions revoked`,
+      });
+    }
+    return saved;
   }
 
   findByUsername(username: string): Promise<User | null> {

@@ -23,6 +23,8 @@ export type AuthMode = 'required' | 'optional' | 'public';
 /** Who is calling, as proven by the access token. */
 export interface AuthUser {
   id: number;
+  /** The session the access token belongs to. */
+  sessionId: string;
 }
 
 export const SECURITY_SCHEME = 'Token';

@@ -38,6 +38,11 @@ export class SchemaHelpers {
     return { name, type: 'text', ...options };
   }
 
+  /** A point in time set by the application (entity: `@Column({ type: Date })`). */
+  timestamp(name: string, options: Partial<TableColumnOptions> = {}): TableColumnOptions {
+    return { name, type: this.driver.normalizeType({ type: Date }), ...options };
+  }
+
   createdAt(name = 'createdAt'): TableColumnOptions {
     const types = this.driver.mappedDataTypes;
     return {

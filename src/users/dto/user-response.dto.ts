@@ -12,14 +12,23 @@ export class UserDto {
   bio: string | null;
   /** @example null */
   image: string | null;
+  /** Whether the e-mail address has been confirmed through the link sent to it. */
+  emailVerified: boolean;
+  /**
+   * Only in the login and registration responses: trade it at
+   * `POST /api/auth/refresh` for a new token. Also set as an httpOnly cookie.
+   */
+  refreshToken?: string;
 
-  static from(user: User, token: string): UserDto {
+  static from(user: User, token: string, refreshToken?: string): UserDto {
     return {
       email: user.email,
       token,
       username: user.username,
       bio: user.bio,
       image: user.image,
+      emailVerified: user.emailVerifiedAt !== null,
+      ...(refreshToken ? { refreshToken } : {}),
     };
   }
 }

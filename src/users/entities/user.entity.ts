@@ -34,6 +34,14 @@ export class User {
   @Column({ type: 'simple-enum', enum: Role, default: Role.User })
   role: Role;
 
+  /** When the current e-mail address was proven to be the user's; NULL until then. */
+  @Column({ type: Date, nullable: true })
+  emailVerifiedAt: Date | null;
+
+  /** Set while an admin has suspended the account: no login, no session. */
+  @Column({ type: Date, nullable: true })
+  suspendedAt: Date | null;
+
   @CreateDateColumn()
   createdAt: Date;
 

@@ -1,0 +1,28 @@
+import { ConfigModule } from '@nestjs/config';
+import accountEmailsConfig from './account-emails.config.js';
+import appConfig from './app.config.js';
+import authConfig from './auth.config.js';
+import databaseConfig from './database.config.js';
+import mediaConfig from './media.config.js';
+import privacyConfig from './privacy.config.js';
+import rateLimitConfig from './rate-limit.config.js';
+import redisConfig from './redis.config.js';
+import twoFactorConfig from './two-factor.config.js';
+
+/** Every config namespace, validated at start-up; shared by the API and the CLI. */
+export const AppConfigModule = ConfigModule.forRoot({
+  isGlobal: true,
+  cache: true,
+  envFilePath: ['.env'],
+  load: [
+    appConfig,
+    authConfig,
+    databaseConfig,
+    mediaConfig,
+    rateLimitConfig,
+    redisConfig,
+    twoFactorConfig,
+    privacyConfig,
+    accountEmailsConfig,
+  ],
+});

@@ -1,0 +1,19 @@
+import { registerAs } from '@nestjs/config';
+import { IsOptional, Matches } from 'class-validator';
+import { validateConfig } from './validate-config.js';
+
+export interface RedisConfig {
+  /** Unset: every instance keeps its state in process (one instance only). */
+  url?: string;
+}
+
+class RedisEnvironment {
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
+  REDIS_URL?: string;
+}
+
+export default registerAs('redis', (): RedisConfig => {
+  const env = validateConfig(process.env, RedisEnvironment);
+  return { url: env.REDIS_URL || undefined };
+});

@@ -1,0 +1,131 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuditAction } from '../audit/audit-action.enum.js';
+import { AuditService } from '../audit/audit.service.js';
+import { PasswordHasher } from '../auth/password-hasher.js';
+import { SessionsService } from '../auth/sessions.service.js';
+import type { ClientInfo } from '../common/decorators/client-info.decorator.js';
+import { ValidationFailedError } from '../common/errors/domain-errors.js';
+import { errorStack } from '../common/errors/error-stack.js';
+import type { AllConfig } from '../config/config.type.js';
+import { User } from '../users/entities/user.entity.js';
+import { AccountTokensService } from './account-tokens.service.js';
+import { AccountEmails } from './emails/account-emails.js';
+import { AccountTokenPurpose } from './entities/account-token.entity.js';
+
+const VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
+const RESET_TTL_MS = 60 * 60 * 1000;
+const INVALID_TOKEN = 'is invalid or expired';
+
+/** E-mail verification and password reset. */
+@Injectable()
+export class CredentialsService {
+  private readonly logger = new Logger(CredentialsService.name);
+  private readonly linkBaseUrl: string;
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly tokens: AccountTokensService,
+    private readonly emails: AccountEmails,
+    private readonly passwords: PasswordHasher,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+    config: ConfigService<AllConfig, true>,
+  ) {
+    this.linkBaseUrl = config.getOrThrow('accountEmails.linkBaseUrl', { infer: true });
+  }
+
+  /**
+   * Mails a verification link for the user's current address. A mailer
+   * failure is logged, not thrown: the account change that triggered it
+   * stands, and the user can ask again (`resend-verification`).
+   */
+  async sendVerification(user: Pick<User, 'id' | 'email' | 'username'>): Promise<void> {
+    try {
+      const token = await this.tokens.issue(
+        user,
+        AccountTokenPurpose.EmailVerification,
+        VERIFICATION_TTL_MS,
+      );
+      await this.emails.sendVerification(user, this.link('verify-email', token));
+    } catch (error) {
+      this.logger.error(
+        `Could not send the verification e-mail of user ${user.id}`,
+        errorStack(error),
+      );
+    }
+  }
+
+  async resendVerification(userId: number): Promise<void> {
+    const user = await this.users.findOneByOrFail({ id: userId });
+    if (user.emailVerifiedAt) throw ValidationFailedError.field('email', 'is already verified');
+    await this.sendVerification(user);
+  }
+
+  async verifyEmail(token: string, client: ClientInfo): Promise<void> {
+    const spent = await this.tokens.consume(token, AccountTokenPurpose.EmailVerification);
+    // A link mailed to a previous address proves nothing about the current one.
+    const { affected } = spent
+      ? await this.users.update(
+          { id: spent.userId, email: spent.email },
+          { emailVerifiedAt: new Date() },
+        )
+      : { affected: 0 };
+    if (!spent || affected !== 1) throw ValidationFailedError.field('token', INVALID_TOKEN);
+    await this.audit.record({
+      action: AuditAction.EmailVerified,
+      actorId: spent.userId,
+      targetId: spent.userId,
+      client,
+    });
+  }
+
+  /**
+   * Starts a password reset and returns at once: the lookup and the e-mail
+   * happen afterwards, so neither the answer nor its timing tells whether an
+   * account has this address.
+   */
+  forgotPassword(email: string): void {
+    this.requestPasswordReset(email).catch((error: unknown) =>
+      this.logger.error('Could not start a password reset', errorStack(error)),
+    );
+  }
+
+  /** Mails a reset link if the address belongs to an active account. */
+  private async requestPasswordReset(email: string): Promise<void> {
+    const user = await this.users.findOne({
+      where: { email },
+      select: { id: true, email: true, username: true, suspendedAt: true },
+    });
+    if (!user || user.suspendedAt) return;
+    const token = await this.tokens.issue(user, AccountTokenPurpose.PasswordReset, RESET_TTL_MS);
+    await this.emails.sendPasswordReset(user, this.link('reset-password', token));
+  }
+
+  /** Sets the new password and ends every session: whoever knew the old one is out. */
+  async resetPassword(token: string, password: string, client: ClientInfo): Promise<void> {
+    const spent = await this.tokens.consume(token, AccountTokenPurpose.PasswordReset);
+    if (!spent) throw ValidationFailedError.field('token', INVALID_TOKEN);
+    const user = await this.users.findOneBy({ id: spent.userId });
+    if (!user) throw ValidationFailedError.field('token', INVALID_TOKEN);
+    user.passwordHash = await this.passwords.hash(password);
+    // Following the link proved control of the mailbox.
+    if (user.email === spent.email && !user.emailVerifiedAt) user.emailVerifiedAt = new Date();
+    await this.users.save(user);
+    await this.tokens.revokeAll(user.id, AccountTokenPurpose.PasswordReset);
+    const revoked = await this.sessions.revokeAll(user.id);
+    await this.audit.record({
+      action: AuditAction.PasswordReset,
+      actorId: user.id,
+      targetId: user.id,
+      client,
+      detail: `${revoked} sessions revoked`,
+    });
+  }
+
+  private link(path: string, token: string): string {
+    return `${this.linkBaseUrl}/${path}?token=${encodeURIComponent(token)}`;
+  }
+}
