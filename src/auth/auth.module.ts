@@ -12,6 +12,7 @@ import { RefreshToken } from './entities/refresh-token.entity.js';
 import { Session } from './entities/session.entity.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
+import { jwtSigningKey } from './jwt-signing-key.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshCookie } from './refresh-cookie.js';
 import { InProcessRevocationBus } from './revocation/in-process-revocation-bus.js';
@@ -30,7 +31,7 @@ import { SessionsService } from './sessions.service.js';
       useFactory: (config: ConfigService<AllConfig, true>) => {
         const auth = config.getOrThrow('auth', { infer: true });
         return {
-          secret: auth.jwtSecret,
+          secret: jwtSigningKey(auth.jwtSecret),
           signOptions: {
             algorithm: 'HS256',
             expiresIn: auth.jwtExpiresIn as `${number}h`,

@@ -6,6 +6,7 @@ import { Strategy } from 'passport-jwt';
 import type { AuthUser } from '../common/decorators/auth.decorators.js';
 import { UnauthorizedError } from '../common/errors/domain-errors.js';
 import type { AllConfig } from '../config/config.type.js';
+import { jwtSigningKey } from './jwt-signing-key.js';
 import { SessionValidator } from './session-validator.js';
 
 export interface AccessTokenPayload {
@@ -30,7 +31,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: extractAccessToken,
-      secretOrKey: config.getOrThrow('auth.jwtSecret', { infer: true }),
+      // passport-jwt's types say string | Buffer, but it hands the key to
+      // jsonwebtoken, which takes a KeyObject (see jwtSigningKey for why).
+      secretOrKey: jwtSigningKey(
+        config.getOrThrow('auth.jwtSecret', { infer: true }),
+      ) as unknown as Buffer,
       // Pinning the algorithm refuses `alg: none` and key-confusion tricks.
       algorithms: ['HS256'],
       ignoreExpiration: false,

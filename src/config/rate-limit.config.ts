@@ -3,7 +3,12 @@ import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { validateConfig } from './validate-config.js';
 
 export interface RateLimitConfig {
-  /** Requests per client IP per window on every route; 0 turns the global limit off. */
+  /**
+   * Requests per client IP per window on every route; 0 (the default) turns it
+   * off. Flood control for every route belongs first at the load balancer:
+   * behind one without TRUST_PROXY every client shares the proxy's address, and
+   * a per-IP limit here would throttle them all as one.
+   */
   globalLimit: number;
   globalWindowSeconds: number;
   /** Attempts per account and IP per window on login, registration, refresh, password reset, 2FA. */
@@ -44,7 +49,7 @@ class RateLimitEnvironment {
 export default registerAs('rateLimit', (): RateLimitConfig => {
   const env = validateConfig(process.env, RateLimitEnvironment);
   return {
-    globalLimit: env.RATE_LIMIT_GLOBAL ?? 1000,
+    globalLimit: env.RATE_LIMIT_GLOBAL ?? 0,
     globalWindowSeconds: env.RATE_LIMIT_GLOBAL_WINDOW_SECONDS ?? 60,
     authLimit: env.RATE_LIMIT_AUTH ?? 10,
     authWindowSeconds: env.RATE_LIMIT_AUTH_WINDOW_SECONDS ?? 900,
