@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ProfilesModule } from '../profiles/profiles.module.js';
 import { TagsModule } from '../tags/tags.module.js';
 import { ArticlesController } from './articles.controller.js';
@@ -8,7 +9,12 @@ import { Article } from './entities/article.entity.js';
 import { Favorite } from './entities/favorite.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Article, Favorite]), ProfilesModule, TagsModule],
+  imports: [
+    TypeOrmModule.forFeature([Article, Favorite]),
+    ProfilesModule,
+    TagsModule,
+    NotificationsModule,
+  ],
   controllers: [ArticlesController],
   providers: [ArticlesService],
   exports: [ArticlesService],

@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ArticlesModule } from '../articles/articles.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ProfilesModule } from '../profiles/profiles.module.js';
 import { CommentsController } from './comments.controller.js';
 import { CommentsService } from './comments.service.js';
 import { Comment } from './entities/comment.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Comment]), ArticlesModule, ProfilesModule],
+  imports: [
+    TypeOrmModule.forFeature([Comment]),
+    ArticlesModule,
+    ProfilesModule,
+    NotificationsModule,
+  ],
   controllers: [CommentsController],
   providers: [CommentsService],
 })

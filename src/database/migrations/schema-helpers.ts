@@ -38,6 +38,30 @@ export class SchemaHelpers {
     return { name, type: 'text', ...options };
   }
 
+  /** A plain date-time column, as TypeORM maps a `Date` property on this database. */
+  dateTime(name: string, options: Partial<TableColumnOptions> = {}): TableColumnOptions {
+    return { name, type: this.driver.normalizeType({ type: Date }), ...options };
+  }
+
+  /** Booleans' defaults are spelled differently per database (`1` on SQLite, `true` on PostgreSQL). */
+  boolean(name: string, defaultValue: boolean): TableColumnOptions {
+    const isPostgres = this.driver.options.type === 'postgres';
+    return {
+      name,
+      type: 'boolean',
+      default: isPostgres ? String(defaultValue) : defaultValue ? 1 : 0,
+    };
+  }
+
+  /** Matches a `simple-enum` column of the entities on every database. */
+  enum(
+    name: string,
+    values: string[],
+    options: Partial<TableColumnOptions> = {},
+  ): TableColumnOptions {
+    return { name, type: 'enum', enum: values, ...options };
+  }
+
   createdAt(name = 'createdAt'): TableColumnOptions {
     const types = this.driver.mappedDataTypes;
     return {

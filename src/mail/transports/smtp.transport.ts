@@ -1,0 +1,27 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import type { MailConfig } from '../../config/mail.config.js';
+import { MailTransport, type OutgoingMail } from './mail-transport.js';
+
+/** Real delivery through the SMTP server named by `SMTP_URL`. */
+export class SmtpTransport extends MailTransport {
+  private readonly transporter: Transporter;
+
+  constructor(config: MailConfig & { smtpUrl: string }) {
+    super();
+    const options: SMTPTransport.Options = {
+      url: config.smtpUrl,
+      requireTLS: config.requireTls,
+      tls: { rejectUnauthorized: config.tlsRejectUnauthorized },
+    };
+    this.transporter = nodemailer.createTransport(options);
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.transporter.sendMail(mail);
+  }
+
+  async close(): Promise<void> {
+    this.transporter.close();
+  }
+}
