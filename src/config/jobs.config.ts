@@ -34,7 +34,8 @@ class JobsEnvironment {
   PROCESS_ROLE?: ProcessRole;
 
   @IsOptional()
-  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
+  // Empty counts as unset, so an environment can switch Redis off by blanking it.
+  @Matches(/^(rediss?:\/\/.*)?$/, { message: 'REDIS_URL must start with redis:// or rediss://' })
   REDIS_URL?: string;
 
   @IsOptional()

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -6,6 +6,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../common/decorators/auth.decorators.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { ValidationFailedError } from '../common/errors/domain-errors.js';
@@ -16,6 +17,12 @@ import { UnsubscribeTokens } from './unsubscribe-tokens.js';
 import { confirmUnsubscribePage, unsubscribedPage } from './unsubscribe-page.js';
 
 const HTML_PAGE = { content: { 'text/html': { schema: { type: 'string' } } } };
+
+/** Set on success only: errors keep the JSON envelope of every other route. */
+function asHtml(reply: FastifyReply, page: string): string {
+  void reply.type('text/html; charset=utf-8');
+  return page;
+}
 
 /** The links in notification e-mails: they work without logging in, the signed token is the proof. */
 @ApiTags('Notifications')
@@ -33,14 +40,16 @@ export class UnsubscribeController {
 
   /** The page an unsubscribe link opens: it asks for confirmation and changes nothing by itself. */
   @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiOperation({ operationId: 'ShowUnsubscribe' })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'A confirmation page', ...HTML_PAGE })
-  show(@Query() query: UnsubscribeQueryDto): string {
+  show(
+    @Query() query: UnsubscribeQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): string {
     const request = this.tokens.verify(query.token);
     if (!request) throw ValidationFailedError.field('token', INVALID);
-    return confirmUnsubscribePage(request.kind, query.token);
+    return asHtml(reply, confirmUnsubscribePage(request.kind, query.token));
   }
 
   /**
@@ -49,11 +58,13 @@ export class UnsubscribeController {
    */
   @Post()
   @HttpCode(HttpStatus.OK)
-  @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiOperation({ operationId: 'Unsubscribe' })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'Unsubscribed', ...HTML_PAGE })
-  async unsubscribe(@Query() query: UnsubscribeQueryDto): Promise<string> {
-    return unsubscribedPage(await this.preferences.unsubscribe(query.token));
+  async unsubscribe(
+    @Query() query: UnsubscribeQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    return asHtml(reply, unsubscribedPage(await this.preferences.unsubscribe(query.token)));
   }
 }

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
@@ -6,6 +9,7 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp, createFastifyAdapter } from '../../src/app.setup.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { obliterateTestQueues } from './test-queues.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -16,18 +20,37 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /**
+   * Use this database instead of a fresh one, and leave it in place on
+   * close: for tests that stop one app and start another on the same data.
+   */
+  database?: TestDatabase;
+}
+
 /**
  * Boots the whole application, exactly as `main.ts` does, on a database of
- * its own (see `createTestDatabase`). One per test file.
+ * its own (see `createTestDatabase`). One per test file. Jobs are polled
+ * often and retried quickly, and BullMQ (when `REDIS_URL` is set) gets a key
+ * prefix of its own, removed on close.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  const database: TestDatabase = options.database ?? (await createTestDatabase());
   Object.assign(process.env, {
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-tests',
+    JOBS_QUEUE_PREFIX: `inkwell_test_${process.pid}_${randomBytes(4).toString('hex')}`,
+    JOBS_POLL_INTERVAL_MS: '50',
+    JOBS_BACKOFF_MS: '100',
+    JOBS_BACKOFF_MAX_MS: '1000',
+    MAIL_FILE_DIR: join(tmpdir(), 'inkwell-test-mail'),
     ...env,
     DATABASE_URL: database.url,
   });
+  const { REDIS_URL: redisUrl, JOBS_QUEUE_PREFIX: queuePrefix } = process.env;
 
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule],
@@ -63,7 +86,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     async close() {
       await app.close();
-      await database.drop();
+      if (redisUrl && queuePrefix) await obliterateTestQueues(redisUrl, queuePrefix);
+      if (!options.database) await database.drop();
     },
   };
 }
