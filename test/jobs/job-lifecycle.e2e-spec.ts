@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { Job, JobStatus } from '../../src/jobs/entities/job.entity.js';
+import { jobRunnerCases } from '../support/job-runners.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { TestSmtpServer, waitUntil } from '../support/test-smtp-server.js';
+import { registerUser } from '../support/test-users.js';
+
+/**
+ * Several processes on one database, one after the other, as in a deploy or
+ * a crash: the SQLite database is a file here so that each app can open it.
+ */
+for (const { runner, available, env } of jobRunnerCases) {
+  describe.skipIf(!available)(`jobs across process restarts (${runner} runner)`, () => {
+    let database: TestDatabase;
+    let smtp: TestSmtpServer;
+    let app: TestApp | undefined;
+    const queuePrefix = `inkwell_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+
+    const start = async (role: 'api' | 'worker' | 'all') => {
+      app = await createTestApp(
+        { ...env, PROCESS_ROLE: role, SMTP_URL: smtp.url, JOBS_QUEUE_PREFIX: queuePrefix },
+        { database },
+      );
+      return app;
+    };
+    const stop = async () => {
+      await app?.close();
+      app = undefined;
+    };
+
+    beforeAll(async () => {
+      smtp = await new TestSmtpServer().start();
+      database = await createTestDatabase(undefined, { sharedFile: true });
+    });
+
+    afterEach(stop);
+
+    afterAll(async () => {
+      await smtp?.stop();
+      await database?.drop();
+    });
+
+    it('sends exactly once a mail whose change committed just before the process died', async () => {
+      // An API-only process commits the follow and its job, then goes away before any worker ran it.
+      const api = await start('api');
+      const followed = await registerUser(api, 'followed');
+      const follower = await registerUser(api, 'follower');
+      await api.http
+        .post(`/api/profiles/${followed.username}/follow`)
+        .set('Authorization', follower.auth)
+        .expect(200);
+      const [pending] = await api.dataSource.getRepository(Job).find();
+      expect(pending).toMatchObject({ name: 'notify-new-follower', status: JobStatus.Pending });
+      await stop();
+      expect(smtp.to(followed.email)).toEqual([]);
+
+      const worker = await start('worker');
+      await smtp.waitFor(followed.email);
+      await waitUntil(
+        async () =>
+          (await worker.dataSource.getRepository(Job).findOneByOrFail({ id: pending.id }))
+            .status === JobStatus.Completed,
+        10_000,
+        'the job to complete',
+      );
+      await stop();
+
+      // Another restart finds nothing left to do.
+      const again = await start('all');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(smtp.to(followed.email)).toHaveLength(1);
+      const job = await again.dataSource.getRepository(Job).findOneByOrFail({ id: pending.id });
+      expect(job).toMatchObject({ status: JobStatus.Completed, attempts: 1 });
+    });
+
+    it('lets a running job finish before the process stops', async () => {
+      const worker = await start('all');
+      const followed = await registerUser(worker, 'slow-followed');
+      const follower = await registerUser(worker, 'slow-follower');
+      smtp.acceptDelayMs = 700;
+      try {
+        await worker.http
+          .post(`/api/profiles/${followed.username}/follow`)
+          .set('Authorization', follower.auth)
+          .expect(200);
+        await waitUntil(
+          async () =>
+            (await worker.dataSource.getRepository(Job).countBy({ status: JobStatus.Running })) > 0,
+          10_000,
+          'the job to start',
+        );
+        expect(smtp.to(followed.email)).toEqual([]);
+        // What SIGTERM does through the shutdown hooks.
+        await stop();
+        expect(smtp.to(followed.email)).toHaveLength(1);
+      } finally {
+        smtp.acceptDelayMs = 0;
+      }
+
+      const after = await start('api');
+      const jobs = await after.dataSource.getRepository(Job).findBy({ name: 'notify-new-follower' });
+      expect(jobs.at(-1)).toMatchObject({ status: JobStatus.Completed, lockedBy: null });
+    });
+  });
+}
