@@ -22,7 +22,7 @@ export class EmlFileTransport extends MailTransport {
   async send(mail: OutgoingMail): Promise<void> {
     const { message } = (await this.transporter.sendMail(mail)) as { message: Buffer };
     await mkdir(this.directory, { recursive: true });
-    const id = mail.messageId.replace(/[^\w.-]+/g, '');
+    const id = mail.messageId.replace(/^<|>$/g, '').replace(/[^\w.-]+/g, '-');
     const path = join(
       this.directory,
       `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`,
