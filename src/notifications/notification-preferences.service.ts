@@ -13,12 +13,6 @@ import { NotificationPreference } from './entities/notification-preference.entit
 import { NotificationKind } from './notification-kind.enum.js';
 import { UnsubscribeTokens } from './unsubscribe-tokens.js';
 
-const DEFAULTS: NotificationPreferencesDto = {
-  newFollower: true,
-  newComment: true,
-  followedAuthorArticles: true,
-};
-
 @Injectable()
 export class NotificationPreferencesService {
   private readonly unsubscribeEndpoint: string;
@@ -53,7 +47,16 @@ export class NotificationPreferencesService {
         newComment: changes.newComment ?? current.newComment,
         followedAuthorArticles: changes.followedAuthorArticles ?? current.followedAuthorArticles,
       };
-      await manager.upsert(NotificationPreference, { userId, ...next }, ['userId']);
+      await manager.upsert(
+        NotificationPreference,
+        {
+          userId,
+          newFollower: next.newFollower,
+          newComment: next.newComment,
+          followedAuthorArticles: next.followedAuthorArticles,
+        },
+        ['userId'],
+      );
       return next;
     });
   }
@@ -80,7 +83,8 @@ export class NotificationPreferencesService {
 }
 
 function toDto(row: NotificationPreference | null): NotificationPreferencesDto {
-  if (!row) return { ...DEFAULTS };
+  // No row yet: every kind is on.
+  if (!row) return { newFollower: true, newComment: true, followedAuthorArticles: true };
   return {
     newFollower: row.newFollower,
     newComment: row.newComment,

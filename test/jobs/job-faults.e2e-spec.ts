@@ -42,7 +42,11 @@ for (const { runner, available, env } of jobRunnerCases) {
     /** Enqueues a verification e-mail in a transaction of its own, as the accounts feature will. */
     async function enqueueVerification(to: string, token: string): Promise<Job> {
       await t.app.get(TransactionRunner).run((manager) =>
-        mail.enqueue(manager, { to, template: 'verify-email', data: { username: 'someone', token } }),
+        mail.enqueue(manager, {
+          to,
+          template: 'verify-email',
+          data: { username: 'someone', token },
+        }),
       );
       return latestJob(t.dataSource);
     }
@@ -106,7 +110,9 @@ for (const { runner, available, env } of jobRunnerCases) {
       const job = await latestJob(t.dataSource);
       const [received] = await smtp.waitFor('twice@example.com');
       await waitForJob(t.dataSource, job.id, (row) => row.status === 'completed');
-      expect(received.parsed.text).toContain('https://app.inkwell.test/reset-password?token=reset-me');
+      expect(received.parsed.text).toContain(
+        'https://app.inkwell.test/reset-password?token=reset-me',
+      );
 
       // As if the worker died after sending but before recording the job as done.
       await t.dataSource
@@ -152,8 +158,14 @@ for (const { runner, available, env } of jobRunnerCases) {
         },
       ]);
 
-      await t.http.post('/api/admin/jobs/999999/retry').set('Authorization', admin.auth).expect(404);
-      await t.http.post(`/api/admin/jobs/${job.id}/retry`).set('Authorization', user.auth).expect(403);
+      await t.http
+        .post('/api/admin/jobs/999999/retry')
+        .set('Authorization', admin.auth)
+        .expect(404);
+      await t.http
+        .post(`/api/admin/jobs/${job.id}/retry`)
+        .set('Authorization', user.auth)
+        .expect(403);
 
       await smtp.start();
       const retried = await t.http

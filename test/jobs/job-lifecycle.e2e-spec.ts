@@ -4,7 +4,7 @@ import { jobRunnerCases } from '../support/job-runners.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { TestSmtpServer, waitUntil } from '../support/test-smtp-server.js';
-import { registerUser } from '../support/test-users.js';
+import { follow, registerUser } from '../support/test-users.js';
 
 /**
  * Several processes on one database, one after the other, as in a deploy or
@@ -46,10 +46,7 @@ for (const { runner, available, env } of jobRunnerCases) {
       const api = await start('api');
       const followed = await registerUser(api, 'followed');
       const follower = await registerUser(api, 'follower');
-      await api.http
-        .post(`/api/profiles/${followed.username}/follow`)
-        .set('Authorization', follower.auth)
-        .expect(200);
+      await follow(api, follower, followed.username);
       const [pending] = await api.dataSource.getRepository(Job).find();
       expect(pending).toMatchObject({ name: 'notify-new-follower', status: JobStatus.Pending });
       await stop();
@@ -80,10 +77,7 @@ for (const { runner, available, env } of jobRunnerCases) {
       const follower = await registerUser(worker, 'slow-follower');
       smtp.acceptDelayMs = 700;
       try {
-        await worker.http
-          .post(`/api/profiles/${followed.username}/follow`)
-          .set('Authorization', follower.auth)
-          .expect(200);
+        await follow(worker, follower, followed.username);
         await waitUntil(
           async () =>
             (await worker.dataSource.getRepository(Job).countBy({ status: JobStatus.Running })) > 0,
@@ -99,7 +93,9 @@ for (const { runner, available, env } of jobRunnerCases) {
       }
 
       const after = await start('api');
-      const jobs = await after.dataSource.getRepository(Job).findBy({ name: 'notify-new-follower' });
+      const jobs = await after.dataSource
+        .getRepository(Job)
+        .findBy({ name: 'notify-new-follower' });
       expect(jobs.at(-1)).toMatchObject({ status: JobStatus.Completed, lockedBy: null });
     });
   });

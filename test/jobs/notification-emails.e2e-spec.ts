@@ -1,9 +1,10 @@
 import type { ParsedMail } from 'mailparser';
 import { Clock } from '../../src/common/clock/clock.js';
+import { Job, JobStatus } from '../../src/jobs/entities/job.entity.js';
 import { jobRunnerCases } from '../support/job-runners.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { hrefsIn, rawHeader, TestSmtpServer } from '../support/test-smtp-server.js';
-import { registerUser, type TestUser } from '../support/test-users.js';
+import { follow, registerUser, type TestUser } from '../support/test-users.js';
 
 const HOUR_MS = 60 * 60_000;
 
@@ -39,15 +40,9 @@ for (const { runner, available, env } of jobRunnerCases) {
     afterEach(() => vi.restoreAllMocks());
 
     it('tells a user about a new follower, once, with both parts, links and unsubscribe headers', async () => {
-      await t.http
-        .post(`/api/profiles/${author.username}/follow`)
-        .set('Authorization', reader.auth)
-        .expect(200);
+      await follow(t, reader, author.username);
       // Following again (and again after unfollowing) is not news a second time.
-      await t.http
-        .post(`/api/profiles/${author.username}/follow`)
-        .set('Authorization', reader.auth)
-        .expect(200);
+      await follow(t, reader, author.username);
 
       const [mail] = await smtp.waitFor(author.email);
       const { parsed } = mail;
@@ -77,10 +72,7 @@ for (const { runner, available, env } of jobRunnerCases) {
         .delete(`/api/profiles/${author.username}/follow`)
         .set('Authorization', reader.auth)
         .expect(200);
-      await t.http
-        .post(`/api/profiles/${author.username}/follow`)
-        .set('Authorization', reader.auth)
-        .expect(200);
+      await follow(t, reader, author.username);
       await waitForIdleJobs(t);
       expect(smtp.to(author.email)).toHaveLength(1);
     });
@@ -104,10 +96,7 @@ for (const { runner, available, env } of jobRunnerCases) {
       await expectPreferences(author, { newFollower: false, newComment: true });
 
       const other = await registerUser(t, 'other-reader');
-      await t.http
-        .post(`/api/profiles/${author.username}/follow`)
-        .set('Authorization', other.auth)
-        .expect(200);
+      await follow(t, other, author.username);
       await waitForIdleJobs(t);
       expect(smtp.to(author.email)).toHaveLength(1);
     });
@@ -144,7 +133,9 @@ for (const { runner, available, env } of jobRunnerCases) {
 
       const mails = await smtp.waitFor(author.email, 2);
       await waitForIdleJobs(t);
-      const comments = smtp.to(author.email).filter((mail) => /commented/.test(mail.parsed.subject!));
+      const comments = smtp
+        .to(author.email)
+        .filter((mail) => /commented/.test(mail.parsed.subject!));
       expect(comments).toHaveLength(1);
       const { parsed } = mails[1];
       expect(parsed.subject).toBe('reader commented on "Tides & <Moons>"');
@@ -161,10 +152,7 @@ for (const { runner, available, env } of jobRunnerCases) {
       const fan = await registerUser(t, 'fan');
       const muted = await registerUser(t, 'muted');
       for (const follower of [fan, muted]) {
-        await t.http
-          .post(`/api/profiles/${author.username}/follow`)
-          .set('Authorization', follower.auth)
-          .expect(200);
+        await follow(t, follower, author.username);
       }
       await t.http
         .put('/api/user/notifications')
@@ -231,13 +219,14 @@ async function waitForIdleJobs(t: TestApp): Promise<void> {
   const clock = t.app.get(Clock);
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const rows: { status: string; runAt: Date | string }[] = await t.dataSource
-      .getRepository('Job')
+    const rows = await t.dataSource
+      .getRepository(Job)
       .find({ select: { status: true, runAt: true } });
     const busy = rows.filter(
       (row) =>
-        ['queued', 'running'].includes(row.status) ||
-        (row.status === 'pending' && new Date(row.runAt) <= clock.now()),
+        row.status === JobStatus.Queued ||
+        row.status === JobStatus.Running ||
+        (row.status === JobStatus.Pending && row.runAt <= clock.now()),
     );
     if (busy.length === 0) return;
     if (Date.now() > deadline) throw new Error(`Jobs still busy: ${JSON.stringify(busy)}`);

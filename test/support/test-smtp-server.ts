@@ -66,7 +66,11 @@ export class TestSmtpServer {
 
   /** Waits until `address` has received `count` messages (and fails if it takes too long). */
   async waitFor(address: string, count = 1, timeoutMs = 10_000): Promise<ReceivedMail[]> {
-    await waitUntil(() => this.to(address).length >= count, timeoutMs, `${count} mail(s) to ${address}`);
+    await waitUntil(
+      () => this.to(address).length >= count,
+      timeoutMs,
+      `${count} mail(s) to ${address}`,
+    );
     return this.to(address);
   }
 }

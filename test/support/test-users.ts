@@ -18,3 +18,11 @@ export async function registerUser(t: TestApp, username: string): Promise<TestUs
   const token: string = response.body.user.token;
   return { username, email, token, auth: `Token ${token}` };
 }
+
+/** `follower` follows `username` through the API. */
+export async function follow(t: TestApp, follower: TestUser, username: string): Promise<void> {
+  await t.http
+    .post(`/api/profiles/${username}/follow`)
+    .set('Authorization', follower.auth)
+    .expect(200);
+}

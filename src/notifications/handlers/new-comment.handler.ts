@@ -46,7 +46,13 @@ export class NewCommentHandler implements JobHandler<NewCommentPayload> {
   }
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The start of a long comment, never cutting a character (or an emoji) in two. */
 function excerpt(text: string): string {
-  const chars = [...text];
-  return chars.length <= EXCERPT_LENGTH ? text : `${chars.slice(0, EXCERPT_LENGTH).join('')}…`;
+  let count = 0;
+  for (const { index } of graphemes.segment(text)) {
+    if (count++ === EXCERPT_LENGTH) return `${text.slice(0, index)}…`;
+  }
+  return text;
 }
