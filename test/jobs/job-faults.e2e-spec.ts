@@ -3,6 +3,11 @@ import { Role } from '../../src/auth/role.enum.js';
 import { TransactionRunner } from '../../src/database/transaction-runner.js';
 import { Job, JobStatus } from '../../src/jobs/entities/job.entity.js';
 import { MailDelivery } from '../../src/mail/entities/mail-delivery.entity.js';
+import {
+  DeliveryInProgressError,
+  MailDeliveryService,
+} from '../../src/mail/mail-delivery.service.js';
+import type { TemplatedMail } from '../../src/mail/mail-templates.js';
 import { MailService } from '../../src/mail/mail.service.js';
 import { User } from '../../src/users/entities/user.entity.js';
 import { jobRunnerCases } from '../support/job-runners.js';
@@ -121,6 +126,30 @@ for (const { runner, available, env } of jobRunnerCases) {
       await waitForJob(t.dataSource, job.id, (row) => row.status === 'completed');
       expect(smtp.to('twice@example.com')).toHaveLength(1);
       expect(await t.dataSource.getRepository(MailDelivery).countBy({ jobId: job.id })).toBe(1);
+    });
+
+    it('sends one e-mail when two runs of the same job race', async () => {
+      const job = await enqueueVerification('race@example.com', 'token-race');
+      await smtp.waitFor('race@example.com');
+      const deliveries = t.app.get(MailDeliveryService);
+      const racing: TemplatedMail = {
+        to: 'race-again@example.com',
+        template: 'verify-email',
+        data: { username: 'race', token: 'token-race' },
+      };
+      // A finished job's e-mail is never sent again...
+      await deliveries.deliverOnce(job.id, racing);
+      // ...and of two runs racing on a fresh job, one sends and the other backs off to retry.
+      await t.dataSource.getRepository(MailDelivery).delete({ jobId: job.id });
+      const outcomes = await Promise.allSettled([
+        deliveries.deliverOnce(job.id, racing),
+        deliveries.deliverOnce(job.id, racing),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(outcomes.find((outcome) => outcome.status === 'rejected')?.reason).toBeInstanceOf(
+        DeliveryInProgressError,
+      );
+      expect(smtp.to('race-again@example.com')).toHaveLength(1);
     });
 
     it('keeps a job failed after its last attempt, for an admin to list and retry', async () => {
