@@ -8,9 +8,10 @@ import { MailService } from './mail.service.js';
 
 /**
  * After this long a delivery still marked "sending" belongs to a process that
- * died mid-send; longer than any SMTP conversation nodemailer allows.
+ * died mid-send: longer than the SMTP transport's timeouts allow a send to
+ * take, shorter than a job's default lease, so the job's re-run takes over.
  */
-const ABANDONED_SENDING_MS = 15 * 60_000;
+const ABANDONED_SENDING_MS = 3 * 60_000;
 
 /** Another attempt of the same job is sending right now; the job retries later. */
 export class DeliveryInProgressError extends Error {

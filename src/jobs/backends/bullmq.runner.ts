@@ -85,7 +85,7 @@ export class BullmqRunner extends JobRunner {
         const queue = this.queues.get(name);
         if (!queue) {
           // A name no queue serves (e.g. left by a newer release): run it here so it fails visibly.
-          void this.process({ jobId: id });
+          await this.process({ jobId: id });
           continue;
         }
         try {

@@ -13,6 +13,10 @@ export class SmtpTransport extends MailTransport {
       url: config.smtpUrl,
       requireTLS: config.requireTls,
       tls: { rejectUnauthorized: config.tlsRejectUnauthorized },
+      // A stuck server fails the attempt (and the job retries) instead of holding it for minutes.
+      connectionTimeout: 20_000,
+      greetingTimeout: 20_000,
+      socketTimeout: 60_000,
     };
     this.transporter = nodemailer.createTransport(options);
   }
