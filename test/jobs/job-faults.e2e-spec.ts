@@ -139,16 +139,18 @@ for (const { runner, available, env } of jobRunnerCases) {
       };
       // A finished job's e-mail is never sent again...
       await deliveries.deliverOnce(job.id, racing);
-      // ...and of two runs racing on a fresh job, one sends and the other backs off to retry.
+      // ...and of two runs racing on a fresh job, one sends; the other either finds it sent
+      // or, if it comes while the first is still sending, backs off to retry.
       await t.dataSource.getRepository(MailDelivery).delete({ jobId: job.id });
       const outcomes = await Promise.allSettled([
         deliveries.deliverOnce(job.id, racing),
         deliveries.deliverOnce(job.id, racing),
       ]);
-      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
-      expect(outcomes.find((outcome) => outcome.status === 'rejected')?.reason).toBeInstanceOf(
-        DeliveryInProgressError,
-      );
+      for (const outcome of outcomes) {
+        if (outcome.status === 'rejected')
+          expect(outcome.reason).toBeInstanceOf(DeliveryInProgressError);
+      }
+      expect(outcomes.some((outcome) => outcome.status === 'fulfilled')).toBe(true);
       expect(smtp.to('race-again@example.com')).toHaveLength(1);
     });
 
