@@ -21,6 +21,10 @@ export class TestSmtpServer {
   private server?: SMTPServer;
   private port = 0;
 
+  get running(): boolean {
+    return this.server !== undefined;
+  }
+
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
   }
@@ -30,6 +34,8 @@ export class TestSmtpServer {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // Going down drops pooled client connections at once, as a crashed server would.
+      closeTimeout: 50,
       onData: (stream, session, callback) => {
         simpleParser(stream)
           .then(async (parsed) => {

@@ -38,9 +38,13 @@ export class SchemaHelpers {
     return { name, type: 'text', ...options };
   }
 
-  /** A plain date-time column, as TypeORM maps a `Date` property on this database. */
+  /**
+   * A date-time column as TypeORM maps a `Date` property, with milliseconds
+   * (entity: `@Column({ type: Date, precision: 3 })`): MariaDB would otherwise
+   * drop them, and times used for scheduling would round to whole seconds.
+   */
   dateTime(name: string, options: Partial<TableColumnOptions> = {}): TableColumnOptions {
-    return { name, type: this.driver.normalizeType({ type: Date }), ...options };
+    return { name, type: this.driver.normalizeType({ type: Date }), precision: 3, ...options };
   }
 
   /** Booleans' defaults are spelled differently per database (`1` on SQLite, `true` on PostgreSQL). */

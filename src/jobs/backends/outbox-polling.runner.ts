@@ -37,7 +37,9 @@ export class OutboxPollingRunner extends JobRunner {
       for (const { id } of await this.executor.findReady(free)) {
         if (!this.loop.running) return;
         const job = await this.executor.claim(id);
-        if (job) void this.inFlight.track(job.id, this.executor.run(job));
+        // A finished job frees a slot: look for the next one at once.
+        if (job)
+          void this.inFlight.track(job.id, this.executor.run(job)).then(() => this.loop.wake());
       }
     } catch (error) {
       // The database may be briefly unreachable; the next poll tries again.

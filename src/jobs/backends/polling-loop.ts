@@ -18,6 +18,13 @@ export class PollingLoop {
     this.schedule(0);
   }
 
+  /** Runs `work` again as soon as possible rather than after the interval (e.g. a slot came free). */
+  wake(): void {
+    if (this.stopped || this.current) return;
+    clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   /** Resolves once the run in progress, if any, has ended. */
   async stop(): Promise<void> {
     this.stopped = true;

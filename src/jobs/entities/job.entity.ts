@@ -51,19 +51,19 @@ export class Job {
   maxAttempts: number;
 
   /** Not before this time (first run, or the next retry after backoff). */
-  @Column({ type: Date })
+  @Column({ type: Date, precision: 3 })
   runAt: Date;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   lockedBy: string | null;
 
-  @Column({ type: Date, nullable: true })
+  @Column({ type: Date, precision: 3, nullable: true })
   lockedUntil: Date | null;
 
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
 
-  @Column({ type: Date, nullable: true })
+  @Column({ type: Date, precision: 3, nullable: true })
   completedAt: Date | null;
 
   @CreateDateColumn()

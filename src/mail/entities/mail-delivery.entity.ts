@@ -37,10 +37,10 @@ export class MailDelivery {
   @Column({ type: 'varchar', length: 255 })
   messageId: string;
 
-  @Column({ type: Date })
+  @Column({ type: Date, precision: 3 })
   claimedAt: Date;
 
-  @Column({ type: Date, nullable: true })
+  @Column({ type: Date, precision: 3, nullable: true })
   sentAt: Date | null;
 
   @CreateDateColumn()

@@ -11,6 +11,8 @@ export class SmtpTransport extends MailTransport {
     super();
     const options: SMTPTransport.Options = {
       url: config.smtpUrl,
+      // Reuse connections across messages (and jobs) instead of one handshake per e-mail.
+      pool: true,
       requireTLS: config.requireTls,
       tls: { rejectUnauthorized: config.tlsRejectUnauthorized },
       // A stuck server fails the attempt (and the job retries) instead of holding it for minutes.
