@@ -5,8 +5,8 @@ export interface JobRunnerCase {
   runner: 'in-process' | 'bullmq';
   /** False for BullMQ when `REDIS_URL` is unset: its tests are skipped. */
   available: boolean;
-  /** Environment for `createTestApp` that selects this runner. */
-  env: { REDIS_URL: string };
+  /** Environment for `createTestApp` that starts this runner. */
+  env: { REDIS_URL: string; PROCESS_ROLE: 'all' };
 }
 
 /**
@@ -14,6 +14,10 @@ export interface JobRunnerCase {
  * always, BullMQ on the real Redis when `REDIS_URL` is set (as in CI).
  */
 export const jobRunnerCases: JobRunnerCase[] = [
-  { runner: 'in-process', available: true, env: { REDIS_URL: '' } },
-  { runner: 'bullmq', available: redisUrl !== '', env: { REDIS_URL: redisUrl } },
+  { runner: 'in-process', available: true, env: { REDIS_URL: '', PROCESS_ROLE: 'all' } },
+  {
+    runner: 'bullmq',
+    available: redisUrl !== '',
+    env: { REDIS_URL: redisUrl, PROCESS_ROLE: 'all' },
+  },
 ];

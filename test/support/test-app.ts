@@ -30,7 +30,11 @@ export interface TestAppOptions {
 
 /**
  * Boots the whole application, exactly as `main.ts` does, on a database of
- * its own (see `createTestDatabase`). One per test file. Jobs are polled
+ * its own (see `createTestDatabase`). One per test file.
+ *
+ * Background jobs are enqueued but not run (`PROCESS_ROLE=api`), so that
+ * nothing happens behind a test's back (e.g. in its query counts); job tests
+ * pass `PROCESS_ROLE: 'all'` (see `jobRunnerCases`). Jobs are then polled
  * often and retried quickly, and BullMQ (when `REDIS_URL` is set) gets a key
  * prefix of its own, removed on close.
  */
@@ -42,6 +46,7 @@ export async function createTestApp(
   Object.assign(process.env, {
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-tests',
+    PROCESS_ROLE: 'api',
     JOBS_QUEUE_PREFIX: `inkwell_test_${process.pid}_${randomBytes(4).toString('hex')}`,
     JOBS_POLL_INTERVAL_MS: '50',
     JOBS_BACKOFF_MS: '100',
