@@ -1,22 +1,15 @@
+import { ConduitClient, type RegisteredUser } from './conduit.js';
 import type { TestApp } from './test-app.js';
 
-export interface TestUser {
-  username: string;
-  email: string;
-  token: string;
+export interface TestUser extends RegisteredUser {
   /** `Authorization` header value. */
   auth: string;
 }
 
-/** Registers a user through the API, with an e-mail derived from the username. */
+/** Registers a user through the API (`ConduitClient`), e-mail `<username>@example.com`. */
 export async function registerUser(t: TestApp, username: string): Promise<TestUser> {
-  const email = `${username}@example.com`;
-  const response = await t.http
-    .post('/api/users')
-    .send({ user: { username, email, password: 'password123' } })
-    .expect(201);
-  const token: string = response.body.user.token;
-  return { username, email, token, auth: `Token ${token}` };
+  const user = await new ConduitClient(t).register(username);
+  return { ...user, auth: `Token ${user.token}` };
 }
 
 /** `follower` follows `username` through the API. */
