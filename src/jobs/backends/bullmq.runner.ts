@@ -77,10 +77,12 @@ export class BullmqRunner extends JobRunner {
     if (job) await this.inFlight.track(job.id, this.executor.run(job));
   }
 
-  private async dispatch(): Promise<void> {
+  /** Hands a batch of ready jobs to BullMQ; a full batch means more are waiting. */
+  private async dispatch(): Promise<{ more: boolean }> {
     try {
-      for (const { id, name, attempts } of await this.executor.findReady(DISPATCH_BATCH)) {
-        if (!this.dispatcher.running) return;
+      const ready = await this.executor.findReady(DISPATCH_BATCH);
+      for (const { id, name, attempts } of ready) {
+        if (!this.dispatcher.running) return { more: false };
         if (!(await this.executor.markQueued(id))) continue;
         const queue = this.queues.get(name);
         if (!queue) {
@@ -100,8 +102,10 @@ export class BullmqRunner extends JobRunner {
           throw error;
         }
       }
+      return { more: ready.length === DISPATCH_BATCH };
     } catch (error) {
       this.logger.error(`Dispatching jobs to BullMQ failed: ${String(error)}`);
+      return { more: false };
     }
   }
 }

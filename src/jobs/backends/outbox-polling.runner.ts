@@ -30,12 +30,12 @@ export class OutboxPollingRunner extends JobRunner {
     await this.executor.release(unfinished);
   }
 
-  private async poll(): Promise<void> {
+  private async poll(): Promise<{ more: boolean }> {
     try {
       const free = this.config.concurrency - this.inFlight.size;
-      if (free <= 0) return;
+      if (free <= 0) return { more: false };
       for (const { id } of await this.executor.findReady(free)) {
-        if (!this.loop.running) return;
+        if (!this.loop.running) break;
         const job = await this.executor.claim(id);
         // A finished job frees a slot: look for the next one at once.
         if (job)
@@ -45,5 +45,7 @@ export class OutboxPollingRunner extends JobRunner {
       // The database may be briefly unreachable; the next poll tries again.
       this.logger.error(`Polling the outbox failed: ${String(error)}`);
     }
+    // Finished jobs wake the loop; otherwise the next poll comes after the interval.
+    return { more: false };
   }
 }
