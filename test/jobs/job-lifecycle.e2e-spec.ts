@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Job, JobStatus } from '../../src/jobs/entities/job.entity.js';
+import { NewFollowerHandler } from '../../src/notifications/handlers/new-follower.handler.js';
 import { jobRunnerCases } from '../support/job-runners.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -17,9 +18,15 @@ for (const { runner, available, env } of jobRunnerCases) {
     let app: TestApp | undefined;
     const queuePrefix = `inkwell_test_${process.pid}_${randomBytes(4).toString('hex')}`;
 
-    const start = async (role: 'api' | 'worker' | 'all') => {
+    const start = async (role: 'api' | 'worker' | 'all', extra: Record<string, string> = {}) => {
       app = await createTestApp(
-        { ...env, PROCESS_ROLE: role, SMTP_URL: smtp.url, JOBS_QUEUE_PREFIX: queuePrefix },
+        {
+          ...env,
+          PROCESS_ROLE: role,
+          SMTP_URL: smtp.url,
+          JOBS_QUEUE_PREFIX: queuePrefix,
+          ...extra,
+        },
         { database },
       );
       return app;
@@ -97,6 +104,40 @@ for (const { runner, available, env } of jobRunnerCases) {
         .getRepository(Job)
         .findBy({ name: 'notify-new-follower' });
       expect(jobs.at(-1)).toMatchObject({ status: JobStatus.Completed, lockedBy: null });
+    });
+
+    it('hands back a job that does not finish within the grace period, and it runs later', async () => {
+      const worker = await start('all', { JOBS_SHUTDOWN_GRACE_MS: '200' });
+      const followed = await registerUser(worker, 'stuck-followed');
+      const follower = await registerUser(worker, 'stuck-follower');
+      // This process's handler hangs, as on a stuck network call.
+      vi.spyOn(worker.app.get(NewFollowerHandler), 'handle').mockReturnValue(new Promise(() => {}));
+      await follow(worker, follower, followed.username);
+      await waitUntil(
+        async () =>
+          (await worker.dataSource.getRepository(Job).countBy({ status: JobStatus.Running })) > 0,
+        10_000,
+        'the job to start',
+      );
+      await stop();
+
+      const next = await start('all');
+      await smtp.waitFor(followed.email);
+      const [job] = await next.dataSource
+        .getRepository(Job)
+        .find({ where: { name: 'notify-new-follower' }, order: { id: 'DESC' }, take: 1 });
+      await waitUntil(
+        async () =>
+          (await next.dataSource.getRepository(Job).findOneByOrFail({ id: job.id })).status ===
+          JobStatus.Completed,
+        10_000,
+        'the job to complete',
+      );
+      // The interrupted attempt was given back, not counted.
+      expect(
+        await next.dataSource.getRepository(Job).findOneByOrFail({ id: job.id }),
+      ).toMatchObject({ attempts: 1, lastError: null });
+      expect(smtp.to(followed.email)).toHaveLength(1);
     });
   });
 }

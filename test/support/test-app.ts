@@ -43,6 +43,8 @@ export async function createTestApp(
   options: TestAppOptions = {},
 ): Promise<TestApp> {
   const database: TestDatabase = options.database ?? (await createTestDatabase());
+  // Config is read from process.env; the next app in the same file starts from the same point.
+  const previousEnv = { ...process.env };
   Object.assign(process.env, {
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-tests',
@@ -93,6 +95,10 @@ export async function createTestApp(
       await app.close();
       if (redisUrl && queuePrefix) await obliterateTestQueues(redisUrl, queuePrefix);
       if (!options.database) await database.drop();
+      for (const key of Object.keys(process.env)) {
+        if (!(key in previousEnv)) delete process.env[key];
+      }
+      Object.assign(process.env, previousEnv);
     },
   };
 }

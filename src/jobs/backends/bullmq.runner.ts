@@ -56,14 +56,13 @@ export class BullmqRunner extends JobRunner {
 
   async stop(): Promise<void> {
     await this.dispatcher.stop();
-    // close() stops taking jobs and resolves once the running ones have finished.
-    const closing = Promise.all(this.workers.map((worker) => worker.close()));
+    // Take no more jobs, give running ones the grace period, then hand back the rest.
+    // (BullMQ's close() waits for running jobs without limit, and a later forced close
+    // would wait for it, so the choice is made first.)
+    await Promise.all(this.workers.map((worker) => worker.pause(true)));
     const unfinished = await this.inFlight.drain(this.config.shutdownGraceMs);
-    if (unfinished.length > 0) {
-      await this.executor.release(unfinished);
-      await Promise.all(this.workers.map((worker) => worker.close(true)));
-    }
-    await closing;
+    await this.executor.release(unfinished);
+    await Promise.all(this.workers.map((worker) => worker.close(unfinished.length > 0)));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.workers = [];
     this.queues.clear();
