@@ -4,10 +4,14 @@ import { AdminModule } from './admin/admin.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ClockModule } from './common/clock/clock.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { MailModule } from './mail/mail.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
@@ -20,6 +24,10 @@ import { UsersModule } from './users/users.module.js';
     AppConfigModule,
     ScheduleModule.forRoot(),
     DatabaseModule,
+    ClockModule,
+    JobsModule,
+    MailModule,
+    NotificationsModule,
     AuditModule,
     // Before AuthModule: its guard runs first, so floods are refused before any token work.
     RateLimitModule,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ProfilesModule } from '../profiles/profiles.module.js';
 import { TagsModule } from '../tags/tags.module.js';
 import { UploadsModule } from '../uploads/uploads.module.js';
@@ -16,6 +17,7 @@ import { Favorite } from './entities/favorite.entity.js';
     TagsModule,
     UploadsModule,
     AuthModule,
+    NotificationsModule,
   ],
   controllers: [ArticlesController],
   providers: [ArticlesService],

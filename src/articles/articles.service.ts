@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors.js
 import type { PaginationQueryDto } from '../common/dto/pagination-query.dto.js';
 import { isUniqueViolation } from '../database/database-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { ProfileDto } from '../profiles/dto/profile.dto.js';
 import { Follow } from '../profiles/entities/follow.entity.js';
 import { ProfilesService } from '../profiles/profiles.service.js';
@@ -54,6 +55,7 @@ export class ArticlesService {
     private readonly transactions: TransactionRunner,
     private readonly uploads: UploadsService,
     private readonly accountRoles: AccountRoles,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -124,6 +126,7 @@ export class ArticlesService {
         });
         const articleId = Number(identifiers[0].id);
         await this.tags.setArticleTags(manager, articleId, input.tagList ?? []);
+        await this.notifications.articlePublished(manager, articleId);
         return articleId;
       }),
     );

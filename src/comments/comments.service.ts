@@ -4,6 +4,8 @@ import { Repository } from 'typeorm';
 import { ArticlesService } from '../articles/articles.service.js';
 import { AccountRoles } from '../auth/account-roles.js';
 import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { ProfileDto } from '../profiles/dto/profile.dto.js';
 import { ProfilesService } from '../profiles/profiles.service.js';
 import type { CommentDto } from './dto/comment-response.dto.js';
@@ -16,6 +18,8 @@ export class CommentsService {
     private readonly articles: ArticlesService,
     private readonly profiles: ProfilesService,
     private readonly accountRoles: AccountRoles,
+    private readonly transactions: TransactionRunner,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** An article's comments, most recent first, in three queries whatever their number. */
@@ -35,13 +39,14 @@ export class CommentsService {
 
   async create(authorId: number, slug: string, body: string): Promise<CommentDto> {
     const articleId = await this.articles.idOf(slug);
-    const { identifiers } = await this.comments.insert({
-      articleId,
-      authorId,
-      body,
+    const commentId = await this.transactions.run(async (manager) => {
+      const { identifiers } = await manager.insert(Comment, { articleId, authorId, body });
+      const id = Number(identifiers[0].id);
+      await this.notifications.commented(manager, id);
+      return id;
     });
     const comment = await this.comments.findOneOrFail({
-      where: { id: Number(identifiers[0].id) },
+      where: { id: commentId },
       relations: { author: true },
     });
     // One's own profile is never "followed": following oneself is refused.

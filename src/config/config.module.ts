@@ -3,6 +3,8 @@ import accountEmailsConfig from './account-emails.config.js';
 import appConfig from './app.config.js';
 import authConfig from './auth.config.js';
 import databaseConfig from './database.config.js';
+import jobsConfig from './jobs.config.js';
+import mailConfig from './mail.config.js';
 import mediaConfig from './media.config.js';
 import privacyConfig from './privacy.config.js';
 import rateLimitConfig from './rate-limit.config.js';
@@ -19,6 +21,8 @@ export const AppConfigModule = ConfigModule.forRoot({
     authConfig,
     databaseConfig,
     mediaConfig,
+    jobsConfig,
+    mailConfig,
     rateLimitConfig,
     redisConfig,
     twoFactorConfig,

@@ -7,6 +7,8 @@ import type { PrivacyConfig } from './privacy.config.js';
 import type { RateLimitConfig } from './rate-limit.config.js';
 import type { RedisConfig } from './redis.config.js';
 import type { TwoFactorConfig } from './two-factor.config.js';
+import type { JobsConfig } from './jobs.config.js';
+import type { MailConfig } from './mail.config.js';
 
 /** Every config namespace, for `ConfigService<AllConfig, true>` with `{ infer: true }`. */
 export interface AllConfig {
@@ -19,4 +21,6 @@ export interface AllConfig {
   twoFactor: TwoFactorConfig;
   privacy: PrivacyConfig;
   accountEmails: AccountEmailsConfig;
+  jobs: JobsConfig;
+  mail: MailConfig;
 }

@@ -3,13 +3,17 @@ import { IsOptional, Matches } from 'class-validator';
 import { validateConfig } from './validate-config.js';
 
 export interface RedisConfig {
-  /** Unset: every instance keeps its state in process (one instance only). */
+  /**
+   * Shared by the job queue (BullMQ), session revocation and rate limits.
+   * Unset: every instance keeps that state in process (one instance only).
+   */
   url?: string;
 }
 
 class RedisEnvironment {
   @IsOptional()
-  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
+  // Empty counts as unset, so an environment can switch Redis off by blanking it.
+  @Matches(/^(rediss?:\/\/.*)?$/, { message: 'REDIS_URL must start with redis:// or rediss://' })
   REDIS_URL?: string;
 }
 

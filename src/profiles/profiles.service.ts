@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { NotFoundError, ValidationFailedError } from '../common/errors/domain-errors.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { User } from '../users/entities/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { ProfileDto } from './dto/profile.dto.js';
@@ -12,6 +14,8 @@ export class ProfilesService {
   constructor(
     @InjectRepository(Follow) private readonly follows: Repository<Follow>,
     private readonly users: UsersService,
+    private readonly transactions: TransactionRunner,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async get(username: string, viewerId?: number): Promise<ProfileDto> {
@@ -20,17 +24,21 @@ export class ProfilesService {
     return ProfileDto.from(user, following);
   }
 
-  /** Idempotent: following twice leaves one follow. */
+  /** Idempotent: following twice leaves one follow (and one e-mail to the followed user). */
   async follow(followerId: number, username: string): Promise<ProfileDto> {
     const user = await this.findUser(username);
     if (user.id === followerId)
       throw ValidationFailedError.field('username', 'cannot follow yourself');
-    await this.follows
-      .createQueryBuilder()
-      .insert()
-      .values({ followerId, followingId: user.id })
-      .orIgnore()
-      .execute();
+    await this.transactions.run(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Follow)
+        .values({ followerId, followingId: user.id })
+        .orIgnore()
+        .execute();
+      await this.notifications.followed(manager, followerId, user.id);
+    });
     return ProfileDto.from(user, true);
   }
 

@@ -14,7 +14,7 @@ describe.skipIf(!process.env.REDIS_URL || !sharedDatabase)(
       // With a ten-minute cache, only the Redis broadcast can make the second instance notice in time.
       const env = { SESSION_CACHE_TTL_MS: '600000', REDIS_URL: process.env.REDIS_URL! };
       first = await createTestApp(env);
-      second = await createTestApp(env, { databaseUrl: first.databaseUrl });
+      second = await createTestApp(env, { database: first.database });
     });
     afterAll(async () => {
       await second?.close();

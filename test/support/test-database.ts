@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { parseDatabaseUrl } from '../../src/config/database.config.js';
@@ -7,6 +10,8 @@ import { parseDatabaseUrl } from '../../src/config/database.config.js';
  * A database of its own for one test file, on whatever backend
  * `DATABASE_URL` names: an in-memory SQLite database by default, or a freshly
  * created MariaDB/MySQL or PostgreSQL database that is dropped afterwards.
+ * `sharedFile` makes the SQLite database a temporary file, so that several
+ * app instances (e.g. one "crashing" and one restarting) can open it.
  */
 export interface TestDatabase {
   url: string;
@@ -19,10 +24,18 @@ export interface TestDatabase {
  */
 const SERVER_URL = process.env.DATABASE_URL;
 
-export async function createTestDatabase(baseUrl = SERVER_URL): Promise<TestDatabase> {
+export async function createTestDatabase(
+  baseUrl = SERVER_URL,
+  { sharedFile = false } = {},
+): Promise<TestDatabase> {
   const { type } = parseDatabaseUrl(baseUrl);
   if (type === 'better-sqlite3' || !baseUrl) {
-    return { url: 'sqlite::memory:', drop: async () => {} };
+    if (!sharedFile) return { url: 'sqlite::memory:', drop: async () => {} };
+    const path = join(tmpdir(), `inkwell_test_${process.pid}_${randomBytes(4).toString('hex')}`);
+    return {
+      url: `sqlite:${path}/inkwell.sqlite`,
+      drop: () => rm(path, { recursive: true, force: true }),
+    };
   }
 
   const name = `inkwell_test_${process.pid}_${randomBytes(4).toString('hex')}`;

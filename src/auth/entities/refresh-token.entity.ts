@@ -33,7 +33,7 @@ export class RefreshToken {
   @Column({ type: 'varchar', length: 64 })
   tokenHash: string;
 
-  @Column({ type: Date, nullable: true })
+  @Column({ type: Date, precision: 3, nullable: true })
   rotatedAt: Date | null;
 
   @CreateDateColumn()

@@ -34,12 +34,12 @@ export class Session {
   @CreateDateColumn()
   createdAt: Date;
 
-  @Column({ type: Date })
+  @Column({ type: Date, precision: 3 })
   lastUsedAt: Date;
 
-  @Column({ type: Date })
+  @Column({ type: Date, precision: 3 })
   expiresAt: Date;
 
-  @Column({ type: Date, nullable: true })
+  @Column({ type: Date, precision: 3, nullable: true })
   revokedAt: Date | null;
 }

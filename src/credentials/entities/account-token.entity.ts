@@ -40,10 +40,10 @@ export class AccountToken {
   @Column({ type: 'varchar', length: 255 })
   email: string;
 
-  @Column({ type: Date })
+  @Column({ type: Date, precision: 3 })
   expiresAt: Date;
 
-  @Column({ type: Date, nullable: true })
+  @Column({ type: Date, precision: 3, nullable: true })
   usedAt: Date | null;
 
   @CreateDateColumn()

@@ -10,7 +10,7 @@ export class SessionsAndAudit1764200000000 implements MigrationInterface {
 
     await queryRunner.addColumn(
       'users',
-      new TableColumn(s.timestamp('suspendedAt', { isNullable: true })),
+      new TableColumn(s.dateTime('suspendedAt', { isNullable: true })),
     );
 
     await queryRunner.createTable(
@@ -22,9 +22,9 @@ export class SessionsAndAudit1764200000000 implements MigrationInterface {
           s.varchar('userAgent', 512, { isNullable: true }),
           s.varchar('ip', 64, { isNullable: true }),
           s.createdAt(),
-          s.timestamp('lastUsedAt'),
-          s.timestamp('expiresAt'),
-          s.timestamp('revokedAt', { isNullable: true }),
+          s.dateTime('lastUsedAt'),
+          s.dateTime('expiresAt'),
+          s.dateTime('revokedAt', { isNullable: true }),
         ],
         indices: [{ name: 'IDX_sessions_user', columnNames: ['userId'] }],
         foreignKeys: [s.foreignKey('FK_sessions_user', 'userId', 'users')],
@@ -38,7 +38,7 @@ export class SessionsAndAudit1764200000000 implements MigrationInterface {
           s.id(),
           s.varchar('sessionId', 36),
           s.varchar('tokenHash', 64),
-          s.timestamp('rotatedAt', { isNullable: true }),
+          s.dateTime('rotatedAt', { isNullable: true }),
           s.createdAt(),
         ],
         indices: [

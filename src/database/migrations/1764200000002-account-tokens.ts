@@ -11,7 +11,7 @@ export class AccountTokens1764200000002 implements MigrationInterface {
 
     await queryRunner.addColumn(
       'users',
-      new TableColumn(s.timestamp('emailVerifiedAt', { isNullable: true })),
+      new TableColumn(s.dateTime('emailVerifiedAt', { isNullable: true })),
     );
 
     await queryRunner.createTable(
@@ -28,8 +28,8 @@ export class AccountTokens1764200000002 implements MigrationInterface {
           },
           s.varchar('tokenHash', 64),
           s.varchar('email', 255),
-          s.timestamp('expiresAt'),
-          s.timestamp('usedAt', { isNullable: true }),
+          s.dateTime('expiresAt'),
+          s.dateTime('usedAt', { isNullable: true }),
           s.createdAt(),
         ],
         indices: [

@@ -38,9 +38,32 @@ export class SchemaHelpers {
     return { name, type: 'text', ...options };
   }
 
-  /** A point in time set by the application (entity: `@Column({ type: Date })`). */
-  timestamp(name: string, options: Partial<TableColumnOptions> = {}): TableColumnOptions {
-    return { name, type: this.driver.normalizeType({ type: Date }), ...options };
+  /**
+   * A date-time column as TypeORM maps a `Date` property, with milliseconds
+   * (entity: `@Column({ type: Date, precision: 3 })`): MariaDB would otherwise
+   * drop them, and times used for scheduling would round to whole seconds.
+   */
+  dateTime(name: string, options: Partial<TableColumnOptions> = {}): TableColumnOptions {
+    return { name, type: this.driver.normalizeType({ type: Date }), precision: 3, ...options };
+  }
+
+  /** Booleans' defaults are spelled differently per database (`1` on SQLite, `true` on PostgreSQL). */
+  boolean(name: string, defaultValue: boolean): TableColumnOptions {
+    const isPostgres = this.driver.options.type === 'postgres';
+    return {
+      name,
+      type: 'boolean',
+      default: isPostgres ? String(defaultValue) : defaultValue ? 1 : 0,
+    };
+  }
+
+  /** Matches a `simple-enum` column of the entities on every database. */
+  enum(
+    name: string,
+    values: string[],
+    options: Partial<TableColumnOptions> = {},
+  ): TableColumnOptions {
+    return { name, type: 'enum', enum: values, ...options };
   }
 
   createdAt(name = 'createdAt'): TableColumnOptions {

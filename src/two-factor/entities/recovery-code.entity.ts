@@ -27,6 +27,6 @@ export class RecoveryCode {
   @Column({ type: 'varchar', length: 64 })
   codeHash: string;
 
-  @Column({ type: Date, nullable: true })
+  @Column({ type: Date, precision: 3, nullable: true })
   usedAt: Date | null;
 }

@@ -28,7 +28,7 @@ export class TwoFactor {
   keyId: string;
 
   /** NULL while the enrolment awaits its confirming code. */
-  @Column({ type: Date, nullable: true })
+  @Column({ type: Date, precision: 3, nullable: true })
   enabledAt: Date | null;
 
   /** The last TOTP time step accepted: a code is never accepted twice. */

@@ -35,11 +35,11 @@ export class User {
   role: Role;
 
   /** When the current e-mail address was proven to be the user's; NULL until then. */
-  @Column({ type: Date, nullable: true })
+  @Column({ type: Date, precision: 3, nullable: true })
   emailVerifiedAt: Date | null;
 
   /** Set while an admin has suspended the account: no login, no session. */
-  @Column({ type: Date, nullable: true })
+  @Column({ type: Date, precision: 3, nullable: true })
   suspendedAt: Date | null;
 
   @CreateDateColumn()
