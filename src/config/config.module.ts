@@ -1,5 +1,4 @@
 import { ConfigModule } from '@nestjs/config';
-import accountEmailsConfig from './account-emails.config.js';
 import appConfig from './app.config.js';
 import authConfig from './auth.config.js';
 import databaseConfig from './database.config.js';
@@ -27,6 +26,5 @@ export const AppConfigModule = ConfigModule.forRoot({
     redisConfig,
     twoFactorConfig,
     privacyConfig,
-    accountEmailsConfig,
   ],
 });

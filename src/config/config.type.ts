@@ -1,4 +1,3 @@
-import type { AccountEmailsConfig } from './account-emails.config.js';
 import type { AppConfig } from './app.config.js';
 import type { AuthConfig } from './auth.config.js';
 import type { DatabaseConfig } from './database.config.js';
@@ -20,7 +19,6 @@ export interface AllConfig {
   redis: RedisConfig;
   twoFactor: TwoFactorConfig;
   privacy: PrivacyConfig;
-  accountEmails: AccountEmailsConfig;
   jobs: JobsConfig;
   mail: MailConfig;
 }

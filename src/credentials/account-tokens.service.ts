@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, LessThan, MoreThan, Repository } from 'typeorm';
+import { IsNull, LessThan, MoreThan, Repository, type EntityManager } from 'typeorm';
 import { hashSecretToken, newSecretToken } from '../common/crypto/secret-tokens.js';
 import { AccountToken, type AccountTokenPurpose } from './entities/account-token.entity.js';
 
@@ -9,15 +9,19 @@ import { AccountToken, type AccountTokenPurpose } from './entities/account-token
 export class AccountTokensService {
   constructor(@InjectRepository(AccountToken) private readonly tokens: Repository<AccountToken>) {}
 
-  /** A new token; earlier unused ones for the same purpose stop working. */
+  /**
+   * A new token, written in the caller's transaction (with the e-mail that
+   * carries it); earlier unused ones for the same purpose stop working.
+   */
   async issue(
+    manager: EntityManager,
     user: { id: number; email: string },
     purpose: AccountTokenPurpose,
     ttlMs: number,
   ): Promise<string> {
     const token = newSecretToken();
-    await this.tokens.delete({ userId: user.id, purpose, usedAt: IsNull() });
-    await this.tokens.insert({
+    await manager.delete(AccountToken, { userId: user.id, purpose, usedAt: IsNull() });
+    await manager.insert(AccountToken, {
       userId: user.id,
       purpose,
       tokenHash: hashSecretToken(token),

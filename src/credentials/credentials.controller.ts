@@ -67,8 +67,8 @@ export class CredentialsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ operationId: 'ForgotPassword' })
   @ApiAcceptedResponse({ description: 'If an account has this address, a link is on its way' })
-  forgotPassword(@Body() body: ForgotPasswordRequestDto): void {
-    this.credentials.forgotPassword(body.email);
+  async forgotPassword(@Body() body: ForgotPasswordRequestDto): Promise<void> {
+    await this.credentials.forgotPassword(body.email);
   }
 
   /** Set a new password with the token from the reset e-mail (single use, 1 h). Every session ends. */

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditAction } from '../audit/audit-action.enum.js';
@@ -9,47 +8,61 @@ import { SessionsService } from '../auth/sessions.service.js';
 import type { ClientInfo } from '../common/decorators/client-info.decorator.js';
 import { ValidationFailedError } from '../common/errors/domain-errors.js';
 import { errorStack } from '../common/errors/error-stack.js';
-import type { AllConfig } from '../config/config.type.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { Job } from '../jobs/entities/job.entity.js';
+import { JobOutbox } from '../jobs/job-outbox.service.js';
+import { JobName } from '../jobs/job-name.enum.js';
+import { MailService } from '../mail/mail.service.js';
 import { User } from '../users/entities/user.entity.js';
 import { AccountTokensService } from './account-tokens.service.js';
-import { AccountEmails } from './emails/account-emails.js';
 import { AccountTokenPurpose } from './entities/account-token.entity.js';
 
 const VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
 const RESET_TTL_MS = 60 * 60 * 1000;
 const INVALID_TOKEN = 'is invalid or expired';
 
+/** Payload of a `request-password-reset` job. */
+export interface PasswordResetRequest {
+  email: string;
+}
+
 /** E-mail verification and password reset. */
 @Injectable()
 export class CredentialsService {
   private readonly logger = new Logger(CredentialsService.name);
-  private readonly linkBaseUrl: string;
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly tokens: AccountTokensService,
-    private readonly emails: AccountEmails,
+    private readonly transactions: TransactionRunner,
+    private readonly mail: MailService,
+    private readonly outbox: JobOutbox,
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
-    config: ConfigService<AllConfig, true>,
-  ) {
-    this.linkBaseUrl = config.getOrThrow('accountEmails.linkBaseUrl', { infer: true });
-  }
+  ) {}
 
   /**
-   * Mails a verification link for the user's current address. A mailer
-   * failure is logged, not thrown: the account change that triggered it
-   * stands, and the user can ask again (`resend-verification`).
+   * Mails a verification link for the user's current address: the token and
+   * the e-mail job are committed together (the outbox sends it, retrying
+   * while SMTP is down). A failure is logged, not thrown: the account change
+   * that triggered it stands, and the user can ask again.
    */
   async sendVerification(user: Pick<User, 'id' | 'email' | 'username'>): Promise<void> {
     try {
-      const token = await this.tokens.issue(
-        user,
-        AccountTokenPurpose.EmailVerification,
-        VERIFICATION_TTL_MS,
-      );
-      await this.emails.sendVerification(user, this.link('verify-email', token));
+      await this.transactions.run(async (manager) => {
+        const token = await this.tokens.issue(
+          manager,
+          user,
+          AccountTokenPurpose.EmailVerification,
+          VERIFICATION_TTL_MS,
+        );
+        await this.mail.enqueue(manager, {
+          to: user.email,
+          template: 'verify-email',
+          data: { username: user.username, token },
+        });
+      });
     } catch (error) {
       this.logger.error(
         `Could not send the verification e-mail of user ${user.id}`,
@@ -83,25 +96,40 @@ export class CredentialsService {
   }
 
   /**
-   * Starts a password reset and returns at once: the lookup and the e-mail
-   * happen afterwards, so neither the answer nor its timing tells whether an
-   * account has this address.
+   * Starts a password reset: one row in the job outbox, whatever the address.
+   * Neither the answer nor its timing tells whether an account has it; the
+   * look-up and the e-mail happen in the job (`requestPasswordReset`).
    */
-  forgotPassword(email: string): void {
-    this.requestPasswordReset(email).catch((error: unknown) =>
-      this.logger.error('Could not start a password reset', errorStack(error)),
-    );
+  async forgotPassword(email: string): Promise<void> {
+    const payload: PasswordResetRequest = { email };
+    await this.outbox.enqueue(this.users.manager, { name: JobName.RequestPasswordReset, payload });
   }
 
-  /** Mails a reset link if the address belongs to an active account. */
-  private async requestPasswordReset(email: string): Promise<void> {
-    const user = await this.users.findOne({
-      where: { email },
-      select: { id: true, email: true, username: true, suspendedAt: true },
+  /**
+   * Mails a reset link if the address belongs to an active account. Runs as
+   * job `jobId`: a run that finds its e-mail already queued did its work.
+   */
+  async requestPasswordReset({ email }: PasswordResetRequest, jobId: number): Promise<void> {
+    const idempotencyKey = `password-reset:${jobId}`;
+    await this.transactions.run(async (manager) => {
+      if (await manager.existsBy(Job, { idempotencyKey })) return;
+      const user = await manager.findOne(User, {
+        where: { email },
+        select: { id: true, email: true, username: true, suspendedAt: true },
+      });
+      if (!user || user.suspendedAt) return;
+      const token = await this.tokens.issue(
+        manager,
+        user,
+        AccountTokenPurpose.PasswordReset,
+        RESET_TTL_MS,
+      );
+      await this.mail.enqueue(
+        manager,
+        { to: user.email, template: 'password-reset', data: { username: user.username, token } },
+        idempotencyKey,
+      );
     });
-    if (!user || user.suspendedAt) return;
-    const token = await this.tokens.issue(user, AccountTokenPurpose.PasswordReset, RESET_TTL_MS);
-    await this.emails.sendPasswordReset(user, this.link('reset-password', token));
   }
 
   /** Sets the new password and ends every session: whoever knew the old one is out. */
@@ -123,9 +151,5 @@ export class CredentialsService {
       client,
       detail: `${revoked} sessions revoked`,
     });
-  }
-
-  private link(path: string, token: string): string {
-    return `${this.linkBaseUrl}/${path}?token=${encodeURIComponent(token)}`;
   }
 }

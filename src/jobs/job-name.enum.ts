@@ -5,6 +5,8 @@
 export enum JobName {
   /** A templated e-mail such as verification or password reset. */
   SendEmail = 'send-email',
+  /** Looks up the account of a forgot-password request and mails it a reset link. */
+  RequestPasswordReset = 'request-password-reset',
   NotifyNewFollower = 'notify-new-follower',
   NotifyNewComment = 'notify-new-comment',
   /** Queues a published article for the digests of its author's followers. */
