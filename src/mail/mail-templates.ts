@@ -3,10 +3,10 @@
  * Data is plain JSON: it travels through the job outbox.
  */
 export interface MailTemplateData {
-  /** `token` goes into the web app's `/verify-email?token=` link. */
-  'verify-email': { username: string; token: string };
-  /** `token` goes into the web app's `/reset-password?token=` link. */
-  'password-reset': { username: string; token: string };
+  /** `link`: the web app's page that takes the single-use token, e.g. `…/verify-email?token=…`. */
+  'verify-email': { username: string; link: string };
+  /** `link`: the web app's page that takes the single-use token, e.g. `…/reset-password?token=…`. */
+  'password-reset': { username: string; link: string };
   'new-follower': { username: string; followerUsername: string };
   'new-comment': {
     username: string;

@@ -35,7 +35,7 @@ describe('MailService with the development .eml transport', () => {
       {
         to: 'new@example.com',
         template: 'verify-email',
-        data: { username: 'new', token: 'a b&c' },
+        data: { username: 'new', link: 'http://localhost:3000/verify-email?token=a-b&c=d' },
       },
       mail.messageIdFor(7),
     );
@@ -48,8 +48,11 @@ describe('MailService with the development .eml transport', () => {
     );
     const parsed = await simpleParser(await readFile(path));
     expect(parsed.messageId).toBe('<job-7@inkwell.test>');
-    // The token is encoded as a query value, so the link survives any characters.
-    expect(parsed.text).toContain('http://localhost:3000/verify-email?token=a+b%26c');
+    expect(parsed.text).toContain('http://localhost:3000/verify-email?token=a-b&c=d');
+    // Escaped in the HTML attribute: the same link for a mail client.
+    expect(parsed.html).toContain(
+      'href="http://localhost:3000/verify-email?token&#x3D;a-b&amp;c&#x3D;d"',
+    );
     expect(parsed.html).toContain('Confirm my address');
   });
 
@@ -75,7 +78,11 @@ describe('MailService with the development .eml transport', () => {
 
   it('gives account e-mails no unsubscribe headers', () => {
     const message = mail.compose(
-      { to: 'x@example.com', template: 'password-reset', data: { username: 'x', token: 't' } },
+      {
+        to: 'x@example.com',
+        template: 'password-reset',
+        data: { username: 'x', link: 'http://localhost:3000/reset-password?token=t' },
+      },
       '<m@inkwell.test>',
     );
     expect(message.headers).toEqual({});

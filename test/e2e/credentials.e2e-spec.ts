@@ -10,7 +10,7 @@ interface SentEmail {
   link: string;
 }
 
-/** Captures what the account system hands to its e-mail port (the mailer is wired in later). */
+/** Captures what the account system hands to its e-mail port (its mail delivery is tested in test/jobs). */
 function captureEmails(t: TestApp): SentEmail[] {
   const sent: SentEmail[] = [];
   const emails = t.app.get(AccountEmails, { strict: false });

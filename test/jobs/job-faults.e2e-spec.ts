@@ -57,7 +57,10 @@ for (const { runner, available, env } of jobRunnerCases) {
         mail.enqueue(manager, {
           to,
           template: 'verify-email',
-          data: { username: 'someone', token },
+          data: {
+            username: 'someone',
+            link: `https://app.inkwell.test/verify-email?token=${token}`,
+          },
         }),
       );
       return latestJob(t.dataSource);
@@ -95,7 +98,7 @@ for (const { runner, available, env } of jobRunnerCases) {
           await mail.enqueue(manager, {
             to: 'rolled-back@example.com',
             template: 'password-reset',
-            data: { username: 'someone', token: 'never' },
+            data: { username: 'someone', link: 'https://app.inkwell.test/reset-password?token=x' },
           });
           throw new Error('the change fails after enqueuing');
         }),
@@ -116,7 +119,10 @@ for (const { runner, available, env } of jobRunnerCases) {
         mail.enqueue(manager, {
           to: 'twice@example.com',
           template: 'password-reset',
-          data: { username: 'twice', token: 'reset-me' },
+          data: {
+            username: 'twice',
+            link: 'https://app.inkwell.test/reset-password?token=reset-me',
+          },
         }),
       );
       const job = await latestJob(t.dataSource);
@@ -142,7 +148,7 @@ for (const { runner, available, env } of jobRunnerCases) {
       const racing: TemplatedMail = {
         to: 'race-again@example.com',
         template: 'verify-email',
-        data: { username: 'race', token: 'token-race' },
+        data: { username: 'race', link: 'https://app.inkwell.test/verify-email?token=token-race' },
       };
       // A finished job's e-mail is never sent again...
       await deliveries.deliverOnce(job.id, racing);
