@@ -204,15 +204,13 @@ for (const { runner, available, env } of jobRunnerCases) {
       const user = await signUp(t, 'slow');
       await t.http.post('/api/auth/forgot-password').send({ email: user.email }).expect(202);
       const email = await mailTo(user.email, 'reset');
-      await t.dataSource
-        .getRepository(AccountToken)
-        .update(
-          {
-            userId: await userIdOf(t, 'slow'),
-            purpose: 'password-reset' as AccountToken['purpose'],
-          },
-          { expiresAt: new Date(Date.now() - 1) },
-        );
+      await t.dataSource.getRepository(AccountToken).update(
+        {
+          userId: await userIdOf(t, 'slow'),
+          purpose: 'password-reset' as AccountToken['purpose'],
+        },
+        { expiresAt: new Date(Date.now() - 1) },
+      );
       await t.http
         .post('/api/auth/reset-password')
         .send({ token: tokenOf(email), password: 'a new password' })

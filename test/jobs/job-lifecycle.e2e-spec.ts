@@ -7,6 +7,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 import { TestSmtpServer, waitUntil } from '../support/test-smtp-server.js';
 import { follow, registerUser } from '../support/test-users.js';
 
+const NEW_FOLLOWER = /is now following you/;
+
 /**
  * Several processes on one database, one after the other, as in a deploy or
  * a crash: the SQLite database is a file here so that each app can open it.
@@ -54,13 +56,15 @@ for (const { runner, available, env } of jobRunnerCases) {
       const followed = await registerUser(api, 'followed');
       const follower = await registerUser(api, 'follower');
       await follow(api, follower, followed.username);
-      const [pending] = await api.dataSource.getRepository(Job).find();
+      const [pending] = await api.dataSource
+        .getRepository(Job)
+        .findBy({ name: 'notify-new-follower' });
       expect(pending).toMatchObject({ name: 'notify-new-follower', status: JobStatus.Pending });
       await stop();
-      expect(smtp.to(followed.email)).toEqual([]);
+      expect(smtp.to(followed.email, NEW_FOLLOWER)).toEqual([]);
 
       const worker = await start('worker');
-      await smtp.waitFor(followed.email);
+      await smtp.waitFor(followed.email, 1, NEW_FOLLOWER);
       await waitUntil(
         async () =>
           (await worker.dataSource.getRepository(Job).findOneByOrFail({ id: pending.id }))
@@ -73,7 +77,7 @@ for (const { runner, available, env } of jobRunnerCases) {
       // Another restart finds nothing left to do.
       const again = await start('all');
       await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(smtp.to(followed.email)).toHaveLength(1);
+      expect(smtp.to(followed.email, NEW_FOLLOWER)).toHaveLength(1);
       const job = await again.dataSource.getRepository(Job).findOneByOrFail({ id: pending.id });
       expect(job).toMatchObject({ status: JobStatus.Completed, attempts: 1 });
     });
@@ -87,14 +91,16 @@ for (const { runner, available, env } of jobRunnerCases) {
         await follow(worker, follower, followed.username);
         await waitUntil(
           async () =>
-            (await worker.dataSource.getRepository(Job).countBy({ status: JobStatus.Running })) > 0,
+            (await worker.dataSource
+              .getRepository(Job)
+              .countBy({ name: 'notify-new-follower', status: JobStatus.Running })) > 0,
           10_000,
           'the job to start',
         );
-        expect(smtp.to(followed.email)).toEqual([]);
+        expect(smtp.to(followed.email, NEW_FOLLOWER)).toEqual([]);
         // What SIGTERM does through the shutdown hooks.
         await stop();
-        expect(smtp.to(followed.email)).toHaveLength(1);
+        expect(smtp.to(followed.email, NEW_FOLLOWER)).toHaveLength(1);
       } finally {
         smtp.acceptDelayMs = 0;
       }
@@ -115,14 +121,16 @@ for (const { runner, available, env } of jobRunnerCases) {
       await follow(worker, follower, followed.username);
       await waitUntil(
         async () =>
-          (await worker.dataSource.getRepository(Job).countBy({ status: JobStatus.Running })) > 0,
+          (await worker.dataSource
+            .getRepository(Job)
+            .countBy({ name: 'notify-new-follower', status: JobStatus.Running })) > 0,
         10_000,
         'the job to start',
       );
       await stop();
 
       const next = await start('all');
-      await smtp.waitFor(followed.email);
+      await smtp.waitFor(followed.email, 1, NEW_FOLLOWER);
       const [job] = await next.dataSource
         .getRepository(Job)
         .find({ where: { name: 'notify-new-follower' }, order: { id: 'DESC' }, take: 1 });
@@ -137,7 +145,7 @@ for (const { runner, available, env } of jobRunnerCases) {
       expect(
         await next.dataSource.getRepository(Job).findOneByOrFail({ id: job.id }),
       ).toMatchObject({ attempts: 1, lastError: null });
-      expect(smtp.to(followed.email)).toHaveLength(1);
+      expect(smtp.to(followed.email, NEW_FOLLOWER)).toHaveLength(1);
     });
   });
 }

@@ -7,6 +7,9 @@ import { hrefsIn, rawHeader, TestSmtpServer } from '../support/test-smtp-server.
 import { follow, registerUser, type TestUser } from '../support/test-users.js';
 
 const HOUR_MS = 60 * 60_000;
+const NEW_FOLLOWER = /is now following you/;
+const NEW_COMMENT = /commented on/;
+const DIGEST = /New articles from authors you follow/;
 
 /** Links in a plain-text part, in order. */
 const linksIn = (text: string) => text.match(/https?:\/\/\S+/g) ?? [];
@@ -39,12 +42,28 @@ for (const { runner, available, env } of jobRunnerCases) {
 
     afterEach(() => vi.restoreAllMocks());
 
+    it('mails a verification link on registration that verifies the address', async () => {
+      const [mail] = await smtp.waitFor(reader.email, 1, /Confirm your e-mail address/);
+      const [link] = hrefsIn(mail.parsed.html || '');
+      expect(link).toMatch(/^https:\/\/app\.inkwell\.test\/verify-email\?token=[\w-]{43}$/);
+      expect(mail.parsed.text).toContain(link);
+      // Account mail is not a notification: nothing to unsubscribe from.
+      expect(rawHeader(mail.parsed, 'List-Unsubscribe')).toBeUndefined();
+
+      await t.http
+        .post('/api/auth/verify-email')
+        .send({ token: new URL(link).searchParams.get('token') })
+        .expect((response) => expect(response.status).toBeLessThan(300));
+      const me = await t.http.get('/api/user').set('Authorization', reader.auth).expect(200);
+      expect(me.body.user.emailVerified).toBe(true);
+    });
+
     it('tells a user about a new follower, once, with both parts, links and unsubscribe headers', async () => {
       await follow(t, reader, author.username);
       // Following again (and again after unfollowing) is not news a second time.
       await follow(t, reader, author.username);
 
-      const [mail] = await smtp.waitFor(author.email);
+      const [mail] = await smtp.waitFor(author.email, 1, NEW_FOLLOWER);
       const { parsed } = mail;
       expect(mail.envelopeTo).toEqual([author.email]);
       expect(parsed.from?.text).toBe('"Inkwell" <no-reply@inkwell.test>');
@@ -64,21 +83,21 @@ for (const { runner, available, env } of jobRunnerCases) {
       expect(rawHeader(parsed, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
 
       await waitForIdleJobs(t);
-      const jobs = await t.dataSource.query(
-        `SELECT ${t.dataSource.driver.escape('status')} AS status FROM jobs`,
-      );
-      expect(jobs).toEqual([{ status: 'completed' }]);
+      const jobs = await t.dataSource
+        .getRepository(Job)
+        .find({ select: { status: true }, where: { name: 'notify-new-follower' } });
+      expect(jobs).toEqual([expect.objectContaining({ status: JobStatus.Completed })]);
       await t.http
         .delete(`/api/profiles/${author.username}/follow`)
         .set('Authorization', reader.auth)
         .expect(200);
       await follow(t, reader, author.username);
       await waitForIdleJobs(t);
-      expect(smtp.to(author.email)).toHaveLength(1);
+      expect(smtp.to(author.email, NEW_FOLLOWER)).toHaveLength(1);
     });
 
     it('unsubscribes in one click without logging in, and honours it', async () => {
-      const unsubscribeUrl = unsubscribeUrlOf(smtp.to(author.email)[0].parsed);
+      const unsubscribeUrl = unsubscribeUrlOf(smtp.to(author.email, NEW_FOLLOWER)[0].parsed);
       const path = `${unsubscribeUrl.pathname}${unsubscribeUrl.search}`;
 
       const page = await t.http.get(path).expect(200);
@@ -98,11 +117,11 @@ for (const { runner, available, env } of jobRunnerCases) {
       const other = await registerUser(t, 'other-reader');
       await follow(t, other, author.username);
       await waitForIdleJobs(t);
-      expect(smtp.to(author.email)).toHaveLength(1);
+      expect(smtp.to(author.email, NEW_FOLLOWER)).toHaveLength(1);
     });
 
     it('refuses forged or missing unsubscribe tokens', async () => {
-      const token = unsubscribeUrlOf(smtp.to(author.email)[0].parsed)
+      const token = unsubscribeUrlOf(smtp.to(author.email, NEW_FOLLOWER)[0].parsed)
         .searchParams.get('token')!
         .replace(/^\d+/, '999');
       const forged = await t.http
@@ -131,13 +150,11 @@ for (const { runner, available, env } of jobRunnerCases) {
         .send({ comment: { body: 'Lovely <b>piece</b>' } })
         .expect(200);
 
-      const mails = await smtp.waitFor(author.email, 2);
+      await smtp.waitFor(author.email, 1, NEW_COMMENT);
       await waitForIdleJobs(t);
-      const comments = smtp
-        .to(author.email)
-        .filter((mail) => /commented/.test(mail.parsed.subject!));
+      const comments = smtp.to(author.email, NEW_COMMENT);
       expect(comments).toHaveLength(1);
-      const { parsed } = mails[1];
+      const { parsed } = comments[0];
       expect(parsed.subject).toBe('reader commented on "Tides & <Moons>"');
       expect(parsed.text).toContain('Lovely <b>piece</b>');
       expect(parsed.text).toContain(`https://app.inkwell.test/article/${slug}`);
@@ -168,16 +185,16 @@ for (const { runner, available, env } of jobRunnerCases) {
           .expect(201);
       }
       await waitForIdleJobs(t);
-      expect(smtp.to(fan.email)).toHaveLength(0);
+      expect(smtp.to(fan.email, DIGEST)).toHaveLength(0);
 
       // The hour ends.
       const clock = t.app.get(Clock);
       const later = new Date(clock.now().getTime() + HOUR_MS);
       vi.spyOn(clock, 'now').mockReturnValue(later);
-      const [digest] = await smtp.waitFor(fan.email);
+      const [digest] = await smtp.waitFor(fan.email, 1, DIGEST);
       await waitForIdleJobs(t);
-      expect(smtp.to(fan.email)).toHaveLength(1);
-      expect(smtp.to(muted.email)).toHaveLength(0);
+      expect(smtp.to(fan.email, DIGEST)).toHaveLength(1);
+      expect(smtp.to(muted.email, DIGEST)).toHaveLength(0);
       expect(digest.parsed.subject).toBe('New articles from authors you follow');
       expect(digest.parsed.text).toContain('First light by author');
       expect(digest.parsed.text).toContain('Second wind by author');
@@ -193,9 +210,9 @@ for (const { runner, available, env } of jobRunnerCases) {
         .send({ article: { title: 'Third time', description: 'd', body: 'b' } })
         .expect(201);
       await waitForIdleJobs(t);
-      expect(smtp.to(fan.email)).toHaveLength(1);
+      expect(smtp.to(fan.email, DIGEST)).toHaveLength(1);
       vi.spyOn(clock, 'now').mockReturnValue(new Date(later.getTime() + HOUR_MS));
-      const digests = await smtp.waitFor(fan.email, 2);
+      const digests = await smtp.waitFor(fan.email, 2, DIGEST);
       expect(digests[1].parsed.text).toContain('Third time');
       expect(digests[1].parsed.text).not.toContain('First light');
     });

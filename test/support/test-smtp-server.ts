@@ -65,19 +65,22 @@ export class TestSmtpServer {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  /** Messages sent to `address` so far. */
-  to(address: string): ReceivedMail[] {
-    return this.inbox.filter((mail) => mail.envelopeTo.includes(address));
+  /** Messages sent to `address` so far; only those whose subject matches `subject`, if given. */
+  to(address: string, subject?: RegExp): ReceivedMail[] {
+    return this.inbox.filter(
+      (mail) =>
+        mail.envelopeTo.includes(address) && (!subject || subject.test(mail.parsed.subject ?? '')),
+    );
   }
 
-  /** Waits until `address` has received `count` messages (and fails if it takes too long). */
-  async waitFor(address: string, count = 1, timeoutMs = 10_000): Promise<ReceivedMail[]> {
+  /** Waits until `address` has received `count` such messages (and fails if it takes too long). */
+  async waitFor(address: string, count = 1, subject?: RegExp): Promise<ReceivedMail[]> {
     await waitUntil(
-      () => this.to(address).length >= count,
-      timeoutMs,
-      `${count} mail(s) to ${address}`,
+      () => this.to(address, subject).length >= count,
+      10_000,
+      `${count} mail(s) to ${address}${subject ? ` matching ${subject}` : ''}`,
     );
-    return this.to(address);
+    return this.to(address, subject);
   }
 }
 

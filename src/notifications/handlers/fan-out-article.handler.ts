@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Article } from '../../articles/entities/article.entity.js';
 import { Clock } from '../../common/clock/clock.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
@@ -37,39 +38,53 @@ export class FanOutArticleHandler implements JobHandler<ArticlePublishedPayload>
     );
     if (!article) return;
     const window = digestWindow(this.clock.now());
-    for (let offset = 0; ; offset += READERS_PER_BATCH) {
-      const done = await this.transactions.run(async (manager) => {
-        const readers: { readerId: number }[] = await manager
-          .createQueryBuilder(Follow, 'follow')
-          .select('follow.followerId', 'readerId')
-          .leftJoin(NotificationPreference, 'preference', 'preference.userId = follow.followerId')
-          .where('follow.followingId = :authorId', { authorId: article.authorId })
-          .andWhere('(preference.userId IS NULL OR preference.followedAuthorArticles = :wanted)', {
-            wanted: true,
-          })
-          .orderBy('follow.followerId')
-          .offset(offset)
-          .limit(READERS_PER_BATCH)
-          .getRawMany();
-        if (readers.length === 0) return true;
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(ArticleDigestItem)
-          .values(readers.map(({ readerId }) => ({ readerId, articleId, digestJobId: null })))
-          .orIgnore()
-          .execute();
-        for (const { readerId } of readers) {
-          await this.outbox.enqueue<ArticleDigestPayload>(manager, {
-            name: JobName.SendArticleDigest,
-            payload: { readerId },
-            idempotencyKey: `article-digest:${readerId}:${window.start.toISOString()}`,
-            runAt: window.end,
-          });
-        }
-        return readers.length < READERS_PER_BATCH;
-      });
-      if (done) return;
+    // Keyset pagination by follower id: follows added meanwhile cannot shift a page.
+    let after: number | null = 0;
+    while (after !== null) {
+      const cursor: number = after;
+      after = await this.transactions.run((manager) =>
+        this.fanOutBatch(manager, article, cursor, window),
+      );
     }
+  }
+
+  /** One batch of readers after `after`; returns the cursor for the next batch, or null when done. */
+  private async fanOutBatch(
+    manager: EntityManager,
+    article: Pick<Article, 'id' | 'authorId'>,
+    after: number,
+    window: { start: Date; end: Date },
+  ): Promise<number | null> {
+    const readers: { readerId: number }[] = await manager
+      .createQueryBuilder(Follow, 'follow')
+      .select('follow.followerId', 'readerId')
+      .leftJoin(NotificationPreference, 'preference', 'preference.userId = follow.followerId')
+      .where('follow.followingId = :authorId', { authorId: article.authorId })
+      .andWhere('follow.followerId > :after', { after })
+      .andWhere('(preference.userId IS NULL OR preference.followedAuthorArticles = :wanted)', {
+        wanted: true,
+      })
+      .orderBy('follow.followerId')
+      .limit(READERS_PER_BATCH)
+      .getRawMany();
+    if (readers.length === 0) return null;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ArticleDigestItem)
+      .values(
+        readers.map(({ readerId }) => ({ readerId, articleId: article.id, digestJobId: null })),
+      )
+      .orIgnore()
+      .execute();
+    for (const { readerId } of readers) {
+      await this.outbox.enqueue<ArticleDigestPayload>(manager, {
+        name: JobName.SendArticleDigest,
+        payload: { readerId },
+        idempotencyKey: `article-digest:${readerId}:${window.start.toISOString()}`,
+        runAt: window.end,
+      });
+    }
+    return readers.length < READERS_PER_BATCH ? null : readers[readers.length - 1].readerId;
   }
 }
