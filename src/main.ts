@@ -10,11 +10,13 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), {
     bufferLogs: false,
   });
-  await configureApp(app);
   const config = app.get<ConfigService<AllConfig, true>>(ConfigService);
-  const { host, port, swaggerEnabled } = config.getOrThrow('app', {
-    infer: true,
-  });
+  if (config.getOrThrow('jobs.role', { infer: true }) === 'worker') {
+    await app.close();
+    throw new Error('PROCESS_ROLE=worker serves no HTTP: start it with `npm run start:worker`');
+  }
+  await configureApp(app);
+  const { host, port, swaggerEnabled } = config.getOrThrow('app', { infer: true });
   await app.listen(port, host);
 
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
