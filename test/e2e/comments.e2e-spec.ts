@@ -75,6 +75,29 @@ describe('comments', () => {
     expect(second.body.comment.id).not.toBe(first.body.comment.id);
   });
 
+  it('lists comments in a fixed number of queries whatever their number (no N+1)', async () => {
+    const few = await api.createArticle(author, { title: 'Few comments' });
+    const many = await api.createArticle(author, { title: 'Many comments' });
+    await api.request('post', `/articles/${few.slug}/comments`, {
+      token: commenter.token,
+      body: { comment: { body: 'one' } },
+    });
+    for (let i = 0; i < 12; i++) {
+      const writer = i % 2 === 0 ? commenter : author;
+      await api.request('post', `/articles/${many.slug}/comments`, {
+        token: writer.token,
+        body: { comment: { body: `comment ${i}` } },
+      });
+    }
+    const list = (slug: string) =>
+      api.request('get', `/articles/${slug}/comments`, { token: author.token });
+    const one = await t.countQueries(() => list(few.slug));
+    const twelve = await t.countQueries(() => list(many.slug));
+    expect(one.result.body.comments).toHaveLength(1);
+    expect(twelve.result.body.comments).toHaveLength(12);
+    expect(twelve.queries.length).toBe(one.queries.length);
+  });
+
   it('answers an empty list for an article without comments and 404 for an unknown one', async () => {
     const quiet = await api.createArticle(author, { title: 'Quiet' });
     expect((await api.request('get', `/articles/${quiet.slug}/comments`)).body).toEqual({
