@@ -1,13 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import { AuditAction } from '../audit/audit-action.enum.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import type { ClientInfo } from '../common/decorators/client-info.decorator.js';
 import { ValidationFailedError } from '../common/errors/domain-errors.js';
-import { errorStack } from '../common/errors/error-stack.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Job } from '../jobs/entities/job.entity.js';
 import { JobOutbox } from '../jobs/job-outbox.service.js';
@@ -29,8 +28,6 @@ export interface PasswordResetRequest {
 /** E-mail verification and password reset. */
 @Injectable()
 export class CredentialsService {
-  private readonly logger = new Logger(CredentialsService.name);
-
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly tokens: AccountTokensService,
@@ -43,38 +40,32 @@ export class CredentialsService {
   ) {}
 
   /**
-   * Mails a verification link for the user's current address: the token and
-   * the e-mail job are committed together (the outbox sends it, retrying
-   * while SMTP is down). A failure is logged, not thrown: the account change
-   * that triggered it stands, and the user can ask again.
+   * Queues a verification link for the user's current address inside the
+   * caller's transaction (registration, a change of e-mail): the token and the
+   * e-mail job commit with the change or not at all, and the outbox sends the
+   * mail, retrying while SMTP is down.
    */
-  async sendVerification(user: Pick<User, 'id' | 'email' | 'username'>): Promise<void> {
-    try {
-      await this.transactions.run(async (manager) => {
-        const token = await this.tokens.issue(
-          manager,
-          user,
-          AccountTokenPurpose.EmailVerification,
-          VERIFICATION_TTL_MS,
-        );
-        await this.mail.enqueue(manager, {
-          to: user.email,
-          template: 'verify-email',
-          data: { username: user.username, token },
-        });
-      });
-    } catch (error) {
-      this.logger.error(
-        `Could not send the verification e-mail of user ${user.id}`,
-        errorStack(error),
-      );
-    }
+  async queueVerification(
+    manager: EntityManager,
+    user: Pick<User, 'id' | 'email' | 'username'>,
+  ): Promise<void> {
+    const token = await this.tokens.issue(
+      manager,
+      user,
+      AccountTokenPurpose.EmailVerification,
+      VERIFICATION_TTL_MS,
+    );
+    await this.mail.enqueue(manager, {
+      to: user.email,
+      template: 'verify-email',
+      data: { username: user.username, token },
+    });
   }
 
   async resendVerification(userId: number): Promise<void> {
     const user = await this.users.findOneByOrFail({ id: userId });
     if (user.emailVerifiedAt) throw ValidationFailedError.field('email', 'is already verified');
-    await this.sendVerification(user);
+    await this.transactions.run((manager) => this.queueVerification(manager, user));
   }
 
   async verifyEmail(token: string, client: ClientInfo): Promise<void> {

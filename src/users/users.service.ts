@@ -15,6 +15,7 @@ import {
 } from '../common/errors/domain-errors.js';
 import { TAKEN } from '../common/validation/messages.js';
 import { isUniqueViolation } from '../database/database-errors.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import type { RegisterUserDto } from './dto/register-user.dto.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
 import { User } from './entities/user.entity.js';
@@ -27,6 +28,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
     private readonly credentials: CredentialsService,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async register(input: RegisterUserDto): Promise<User> {
@@ -42,9 +44,7 @@ export class UsersService {
       image: null,
       emailVerifiedAt: null,
     });
-    const saved = await this.saveOrExplainConflict(user);
-    await this.credentials.sendVerification(saved);
-    return saved;
+    return this.saveOrExplainConflict(user, { sendVerification: true });
   }
 
   /**
@@ -111,8 +111,7 @@ export class UsersService {
     if (changes.image !== undefined) user.image = changes.image;
     if (changes.password !== undefined)
       user.passwordHash = await this.passwords.hash(changes.password);
-    const saved = await this.saveOrExplainConflict(user);
-    if (emailChanged) await this.credentials.sendVerification(saved);
+    const saved = await this.saveOrExplainConflict(user, { sendVerification: emailChanged });
     if (changes.password !== undefined) {
       const revoked = await this.sessions.revokeAll(id, { except: origin?.sessionId });
       await this.audit.record({
@@ -155,10 +154,21 @@ export class UsersService {
     if (Object.keys(errors).length > 0) throw new ValidationFailedError(errors);
   }
 
-  /** Two registrations racing for one e-mail or username: the loser gets the same 422 as a late one. */
-  private async saveOrExplainConflict(user: User): Promise<User> {
+  /**
+   * Saves the account, with the verification e-mail for a new address in the
+   * same transaction. Two registrations racing for one e-mail or username:
+   * the loser gets the same 422 as a late one.
+   */
+  private async saveOrExplainConflict(
+    user: User,
+    { sendVerification }: { sendVerification: boolean },
+  ): Promise<User> {
     try {
-      return await this.users.save(user);
+      return await this.transactions.run(async (manager) => {
+        const saved = await manager.save(user);
+        if (sendVerification) await this.credentials.queueVerification(manager, saved);
+        return saved;
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       await this.assertAvailable({ email: user.email, username: user.username }, user.id);

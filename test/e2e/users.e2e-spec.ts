@@ -1,4 +1,8 @@
 import { createHmac } from 'node:crypto';
+import { Like } from 'typeorm';
+import { AccountToken } from '../../src/credentials/entities/account-token.entity.js';
+import { Job } from '../../src/jobs/entities/job.entity.js';
+import { JobName } from '../../src/jobs/job-name.enum.js';
 import { User } from '../../src/users/entities/user.entity.js';
 import { ConduitClient } from '../support/conduit.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -129,6 +133,14 @@ describe('users and authentication', () => {
         expect(Object.keys(loser.body.errors).length).toBeGreaterThan(0);
       }
       expect(await t.dataSource.getRepository(User).countBy({ username: 'racer' })).toBe(1);
+      // Only the winner got a verification token and an e-mail job.
+      expect(
+        await t.dataSource.getRepository(AccountToken).countBy({ email: 'racer@example.com' }),
+      ).toBe(1);
+      const mails = await t.dataSource
+        .getRepository(Job)
+        .findBy({ name: JobName.SendEmail, payload: Like('%racer@example.com%') });
+      expect(mails).toHaveLength(1);
     });
 
     it('ignores unknown fields and never stores them', async () => {
