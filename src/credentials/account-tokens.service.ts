@@ -20,7 +20,19 @@ export class AccountTokensService {
     ttlMs: number,
   ): Promise<string> {
     const token = newSecretToken();
-    await manager.delete(AccountToken, { userId: user.id, purpose, usedAt: IsNull() });
+    // Read first, then delete by primary key: a DELETE by user would take a gap
+    // lock on MySQL/MariaDB even when it matches nothing (a new account), and
+    // concurrent registrations inserting into that gap would deadlock.
+    const earlier = await manager.find(AccountToken, {
+      select: { id: true },
+      where: { userId: user.id, purpose, usedAt: IsNull() },
+    });
+    if (earlier.length > 0) {
+      await manager.delete(
+        AccountToken,
+        earlier.map((previous) => previous.id),
+      );
+    }
     await manager.insert(AccountToken, {
       userId: user.id,
       purpose,

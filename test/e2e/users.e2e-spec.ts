@@ -143,6 +143,29 @@ describe('users and authentication', () => {
       expect(mails).toHaveLength(1);
     });
 
+    it('registers 50 different users at once, each with its verification e-mail', async () => {
+      // Regression: on MariaDB, concurrent registrations used to deadlock on token gap locks.
+      const responses = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          api.request('post', '/users', {
+            body: {
+              user: {
+                username: `crowd${i}`,
+                email: `crowd${i}@example.com`,
+                password: 'password1',
+              },
+            },
+          }),
+        ),
+      );
+      expect(responses.map((response) => response.status)).toEqual(Array(50).fill(201));
+      expect(
+        await t.dataSource
+          .getRepository(AccountToken)
+          .countBy({ email: Like('crowd%@example.com') }),
+      ).toBe(50);
+    });
+
     it('ignores unknown fields and never stores them', async () => {
       const response = await api.request('post', '/users', {
         body: {
