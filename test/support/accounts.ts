@@ -1,5 +1,6 @@
 import { generate } from 'otplib';
 import { User } from '../../src/users/entities/user.entity.js';
+import { ConduitClient, PASSWORD } from './conduit.js';
 import type { TestApp } from './test-app.js';
 
 export interface SignedInUser {
@@ -12,19 +13,22 @@ export interface SignedInUser {
   setCookie: string[];
 }
 
-export const PASSWORD = 'correct horse battery';
+export { PASSWORD };
 
 export function auth(token: string): [string, string] {
   return ['Authorization', `Token ${token}`];
 }
 
-/** Registers `username` (e-mail `<username>@example.com`) through the API. */
+/**
+ * Registers `username` (e-mail `<username>@example.com`) through the API,
+ * with `ConduitClient`'s leak checks on the answer.
+ */
 export async function signUp(t: TestApp, username: string): Promise<SignedInUser> {
   const email = `${username}@example.com`;
-  const response = await t.http
-    .post('/api/users')
-    .send({ user: { username, email, password: PASSWORD } })
-    .expect(201);
+  const response = await new ConduitClient(t).request('post', '/users', {
+    body: { user: { username, email, password: PASSWORD } },
+  });
+  expect(response.status).toBe(201);
   return signedIn(response, username, email);
 }
 
@@ -34,11 +38,11 @@ export async function logIn(
   userAgent = 'vitest',
 ): Promise<SignedInUser> {
   const email = `${username}@example.com`;
-  const response = await t.http
-    .post('/api/users/login')
-    .set('User-Agent', userAgent)
-    .send({ user: { email, password: PASSWORD } })
-    .expect(200);
+  const response = await new ConduitClient(t).request('post', '/users/login', {
+    headers: { 'User-Agent': userAgent },
+    body: { user: { email, password: PASSWORD } },
+  });
+  expect(response.status).toBe(200);
   return signedIn(response, username, email);
 }
 

@@ -47,6 +47,9 @@ export function assertNoLeaks(body: unknown, path: string[] = []): void {
   }
 }
 
+/** The password of every user the test helpers register. */
+export const PASSWORD = 'correct horse battery';
+
 export interface RegisteredUser {
   username: string;
   email: string;
@@ -81,7 +84,7 @@ export class ConduitClient {
 
   async register(name?: string): Promise<RegisteredUser> {
     const username = name ?? `user${process.pid}x${++this.counter}`;
-    const user = { username, email: `${username}@example.com`, password: 'correct horse battery' };
+    const user = { username, email: `${username}@example.com`, password: PASSWORD };
     const response = await this.request('post', '/users', { body: { user } });
     if (response.status !== 201) {
       throw new Error(`register ${username}: ${response.status} ${JSON.stringify(response.body)}`);
